@@ -6,6 +6,7 @@ export type StatusReason =
   | 'Conflict'
   | 'Invalid'
   | 'Gone'
+  | 'Expired'
   | 'MethodNotAllowed'
   | 'NotAcceptable'
   | 'UnsupportedMediaType'

@@ -9,6 +9,8 @@ export interface StoreEvent {
   rt: ResourceType;
   object: KubeObject;
   resourceVersion: number;
+  /** The object before a MODIFIED change: watches with selectors turn "left the selection" into DELETED. */
+  previous?: KubeObject;
 }
 
 interface Entry {
@@ -174,7 +176,7 @@ export class ObjectStore {
     this.frozen.delete(old.metadata.uid ?? '');
     current.obj = obj;
     current.json = undefined;
-    this.emit('MODIFIED', rt, obj);
+    this.emit('MODIFIED', rt, obj, old);
     return obj;
   }
 
@@ -218,8 +220,8 @@ export class ObjectStore {
     return this.history.slice(lo);
   }
 
-  private emit(type: WatchEventType, rt: ResourceType, object: KubeObject): void {
-    const event: StoreEvent = { type, rt, object, resourceVersion: this.rv };
+  private emit(type: WatchEventType, rt: ResourceType, object: KubeObject, previous?: KubeObject): void {
+    const event: StoreEvent = { type, rt, object, resourceVersion: this.rv, ...(previous ? { previous } : {}) };
     this.history.push(event);
     if (this.history.length > HISTORY_LIMIT * 1.25) this.history.splice(0, this.history.length - HISTORY_LIMIT);
     for (const listener of this.listeners) {

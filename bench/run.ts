@@ -1,0 +1,17 @@
+// `npm run bench [name…]`: runs the named benchmarks (default: all) and prints their tables.
+import { runSandboxBench } from './sandbox.ts';
+
+const BENCHES: Record<string, () => Promise<void>> = {
+  sandbox: runSandboxBench,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !(w in BENCHES));
+if (unknown.length) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; choose from: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+  console.log(`\n## ${name}\n`);
+  await BENCHES[name]();
+}

@@ -1,0 +1,129 @@
+import { type Evidence, parseTime, refOf } from '../evidence/evidence.ts';
+import { describe, finding } from '../finding.ts';
+import {
+  CERT_EXPIRED,
+  CONNECT_TIMEOUT,
+  CONNECTION_REFUSED,
+  DNS_ERRORS,
+  TOO_MANY_CLIENTS,
+} from '../signals/log-patterns.ts';
+import { type LogLine, matchLines, peerOf, quote } from '../signals/logs.ts';
+import { formatDuration, percent } from '../signals/quantity.ts';
+import { serviceForPeer } from '../signals/services.ts';
+import { type Served, servedUnits, unitHttpStats, unitMetric, unitRef } from '../signals/traffic.ts';
+import { latestRelease, type Release } from '../signals/workloads.ts';
+import type { Detected, ObjectRef, Pattern } from '../types.ts';
+
+const ERROR_RATIO = 0.05;
+const LOG_ERROR_RATIO = 0.1;
+const MIN_LOG_ERRORS = 3;
+const RECENT_RELEASE_MS = 6 * 3_600_000;
+const DEPENDENCY_ERRORS = [
+  ...DNS_ERRORS.map((d) => d.re),
+  ...CONNECTION_REFUSED,
+  ...CONNECT_TIMEOUT,
+  ...TOO_MANY_CLIENTS,
+  ...CERT_EXPIRED,
+];
+const UPSTREAM_STATUS = /"upstream":"([\w.-]+)"[^}]*"status":5\d\d|upstream[^"]*"([\w.-]+)"[^\n]*\b5\d\d\b/;
+
+/** Services the failing requests depend on, from dependency errors in the same logs. */
+function failingDependencies(
+  ev: Evidence,
+  unit: Served,
+  lines: LogLine[],
+): { refs: ObjectRef[]; line?: string } {
+  const ns = unit.pods[0]?.metadata.namespace;
+  const refs = new Map<string, ObjectRef>();
+  let line: string | undefined;
+  for (const h of [...matchLines(lines, DEPENDENCY_ERRORS), ...matchLines(lines, [UPSTREAM_STATUS])]) {
+    const peer = peerOf(h.line.text);
+    const host = peer.host ?? h.match[1] ?? h.match[2];
+    const svc = serviceForPeer(ev, { ...peer, host }, ns);
+    if (!svc || svc === unit.service) continue;
+    refs.set(`${svc.metadata.namespace}/${svc.metadata.name}`, refOf(svc));
+    line ??= h.line.text;
+  }
+  return { refs: [...refs.values()], line };
+}
+
+/** The latest revision, when it is recent or the errors name what it changed. */
+function suspectRelease(ev: Evidence, unit: Served, commonError: string | undefined): Release | undefined {
+  if (unit.workload?.kind !== 'Deployment') return undefined;
+  const d = ev.get('Deployment', unit.workload.namespace, unit.workload.name);
+  const release = d && latestRelease(ev, d);
+  if (!release?.previous || !release.changes.length) return undefined;
+  const named =
+    commonError &&
+    release.changes.some((c) =>
+      c
+        .split(/[\s=:]+/)
+        .some((word) => word.length > 3 && /[A-Z_]{4,}/.test(word) && commonError.includes(word)),
+    );
+  const created = parseTime(release.current.metadata.creationTimestamp);
+  const recent = created !== undefined && ev.now - created < RECENT_RELEASE_MS;
+  return named || recent ? release : undefined;
+}
+
+function detectUnit(ev: Evidence, unit: Served): Detected | undefined {
+  const metric = unitMetric(ev, unit, 'error_ratio');
+  const stats = unitHttpStats(ev, unit);
+  const logRatio = stats.requests ? stats.errors / stats.requests : 0;
+  const fromLogs = stats.errors >= MIN_LOG_ERRORS && logRatio >= LOG_ERROR_RATIO;
+  if (!((metric ?? 0) >= ERROR_RATIO || (metric === undefined && fromLogs))) return undefined;
+  const ratio = metric ?? logRatio;
+  const rate = unitMetric(ev, unit, 'request_rate');
+  const deps = failingDependencies(ev, unit, stats.lines);
+  const release = deps.refs.length ? undefined : suspectRelease(ev, unit, stats.commonError ?? stats.example);
+  const name = unit.service
+    ? `Service ${unit.service.metadata.namespace}/${unit.service.metadata.name}`
+    : describe(unit.workload);
+  const measured = `${percent(ratio)} of requests fail with 5xx${metric !== undefined ? '' : ` (${stats.errors} of ${stats.requests} logged requests)`}${rate !== undefined ? ` at ${rate.toFixed(1)} req/s` : ''}`;
+  const error = stats.commonError ?? (stats.example ? quote(stats.example, 160) : undefined);
+  const cause = deps.refs.length
+    ? `its dependency ${deps.refs.map((r) => r.name).join(', ')} fails: "${quote(deps.line ?? '', 160)}"`
+    : release
+      ? `the errors come with revision ${release.revision} (${release.changes.slice(0, 2).join('; ')}${release.changeCause ? `; ${release.changeCause}` : ''})${error ? `: "${error}"` : ''}`
+      : error
+        ? `the application fails requests: "${error}"`
+        : 'the application fails requests';
+  const created = release && parseTime(release.current.metadata.creationTimestamp);
+  return finding(ev, {
+    pattern: 'high_error_rate',
+    severity: ratio >= 0.2 ? 'critical' : 'warning',
+    resource: unitRef(unit),
+    workload: unit.workload,
+    summary: `${name} returns errors: ${measured}`,
+    rootCause: `${name}: ${measured}; ${cause}.`,
+    evidence: [
+      metric !== undefined && `error ratio (5xx / all, 5m): ${percent(metric)}`,
+      rate !== undefined && `request rate: ${rate.toFixed(1)} req/s`,
+      stats.requests > 0 && `logs: ${stats.errors}/${stats.requests} requests with status ≥ 500`,
+      stats.example && `failed request: ${quote(stats.example)}`,
+      release &&
+        `revision ${release.revision}${created ? ` rolled out ${formatDuration(ev.now - created)} ago` : ''}: ${release.changes.join('; ')}`,
+      deps.line && `dependency error: ${quote(deps.line)}`,
+    ],
+    whys: [
+      `Why do users of ${name} see errors? ${percent(ratio)} of its requests fail.`,
+      `Why? ${cause[0].toUpperCase()}${cause.slice(1)}.`,
+      ...(release
+        ? [
+            `Why now? Revision ${release.revision} changed ${release.changes[0]}; the previous revision did not fail.`,
+          ]
+        : []),
+    ],
+    runbook: release ? 'rollback_deployment' : deps.refs.length ? 'restart_dependency' : null,
+    confidence: release ? 0.85 : deps.refs.length ? 0.75 : 0.65,
+    subjects: unit.pods.map(refOf),
+    needs: deps.refs,
+  });
+}
+
+export const highErrorRate: Pattern = {
+  id: 'high_error_rate',
+  detect: (ev) =>
+    servedUnits(ev)
+      .map((u) => detectUnit(ev, u))
+      .filter((f) => f !== undefined),
+};

@@ -1,0 +1,170 @@
+import type { Evidence } from '../evidence/evidence.ts';
+import type { Pod } from '../evidence/shapes.ts';
+import { ERROR_LINE } from './log-patterns.ts';
+
+export interface LogLine {
+  text: string;
+  container: string;
+  previous: boolean;
+}
+
+export interface LogHit {
+  line: LogLine;
+  match: RegExpExecArray;
+}
+
+/** A pod's log tails: every container, the previous instance first, then the current one. */
+export function podLogLines(
+  ev: Evidence,
+  pod: Pod,
+  which: 'all' | 'current' | 'previous' = 'all',
+): LogLine[] {
+  const out: LogLine[] = [];
+  const names = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => c.name);
+  for (const container of names) {
+    const logs = ev.logsOf(pod, container);
+    if (which !== 'current')
+      for (const text of logs.previous ?? []) out.push({ text, container, previous: true });
+    if (which !== 'previous')
+      for (const text of logs.current ?? []) out.push({ text, container, previous: false });
+  }
+  return out;
+}
+
+/** Every line matching one of the expressions (the first that matches each line). */
+export function matchLines(lines: LogLine[], patterns: RegExp[]): LogHit[] {
+  const hits: LogHit[] = [];
+  for (const line of lines) {
+    for (const re of patterns) {
+      const match = re.exec(line.text);
+      if (match) {
+        hits.push({ line, match });
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+/** A log line short enough to quote: JSON lines keep their message and error fields. */
+export function quote(text: string, max = 300): string {
+  let shown = text.trim();
+  if (shown.startsWith('{')) {
+    try {
+      const entry = JSON.parse(shown) as Record<string, unknown>;
+      const parts = ['level', 'msg', 'message', 'error', 'err', 'status', 'upstream']
+        .filter((k) => entry[k] !== undefined && typeof entry[k] !== 'object')
+        .map((k) => `${k}=${JSON.stringify(entry[k])}`);
+      if (parts.length) shown = parts.join(' ');
+    } catch {
+      // not JSON after all: quote it as it is
+    }
+  }
+  return shown.length > max ? `${shown.slice(0, max - 1)}…` : shown;
+}
+
+const GO_PANIC = /^panic: /;
+const PY_EXCEPTION = /^(?:[\w.]+\.)?\w*(?:Error|Exception|Exit|Interrupt)(?::|$)/;
+const JAVA_CAUSE =
+  /^(?:Caused by: |Exception in thread "[^"]+" )?(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error)\b/;
+const STACK_FRAME = /^\s+(?:at |File "|\/)|^\s*\.\.\. \d+ more|^goroutine \d+|^\t|^\[signal /;
+
+/**
+ * The line of a log that says why the program stopped: a Go panic, the last Python exception, the
+ * deepest Java "Caused by", else the last error-looking line, else the last line.
+ */
+export function keyLine(lines: string[]): string | undefined {
+  const text = lines.filter((l) => l.trim() !== '');
+  if (!text.length) return undefined;
+  const panic = text.find((l) => GO_PANIC.test(l));
+  if (panic) return panic;
+  if (text.some((l) => l.startsWith('Traceback'))) {
+    const exception = text.findLast((l) => PY_EXCEPTION.test(l) && !STACK_FRAME.test(l));
+    if (exception) return exception;
+  }
+  const javaCause = text.findLast((l) => JAVA_CAUSE.test(l));
+  if (javaCause) return javaCause;
+  const error = text.findLast((l) => ERROR_LINE.test(l) && !STACK_FRAME.test(l));
+  return error ?? text[text.length - 1];
+}
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+
+export interface Peer {
+  host?: string;
+  ip?: string;
+  port?: number;
+}
+
+const PEER_FORMS: RegExp[] = [
+  /\b(?:https?|grpcs?|postgres(?:ql)?|redis|rediss|mysql|amqps?|mongodb|nats|kafka):\/\/(?:[^@/\s"]*@)?([\w.-]+)(?::(\d+))?/,
+  /lookup ([\w.-]+)/,
+  /host=([\w.-]+)/,
+  /"upstream":"([\w.-]+)(?::(\d+))?"/,
+  /upstream: "\w+:\/\/([\w.-]+):(\d+)/,
+  /connection to server at "([\w.-]+)"[^,]*, port (\d+)/,
+  /(?:connecting to|Could not connect to Redis at|connect to) ([\w.-]+):(\d+)/,
+  /dial tcp ([\w.-]+):(\d+)/,
+  /(?:ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EAI_AGAIN) ([\w.-]+)(?::(\d+))?/,
+  /on host "([\w.-]+)"/,
+];
+
+/**
+ * The other end a log line is about: a host name when the line gives one, an IP otherwise, and a port.
+ * Names win over addresses because Services are found by name.
+ */
+export function peerOf(text: string): Peer {
+  const peer: Peer = {};
+  for (const re of PEER_FORMS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const [, who, port] = m;
+    if (IPV4.test(who)) peer.ip ??= who;
+    else if (who.includes('.') || !/^\d/.test(who)) peer.host ??= who;
+    if (port && peer.port === undefined) peer.port = Number(port);
+    if (peer.host && peer.port !== undefined) break;
+  }
+  if (!peer.ip) peer.ip = /\b(\d{1,3}(?:\.\d{1,3}){3}):\d+/.exec(text)?.[1];
+  return peer;
+}
+
+const STATUS_FORMS: RegExp[] = [
+  /"(?:status|status_code|statusCode|http_status|response_code)":\s?(\d{3})\b/,
+  /\b(?:status|status_code|statusCode)[=:]\s?(\d{3})\b/,
+  /"(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) [^"]*" (\d{3}) /,
+];
+
+export interface HttpStats {
+  requests: number;
+  errors: number;
+  /** A line of a failed request, for the evidence. */
+  example?: string;
+  /** The error text most failed requests share. */
+  commonError?: string;
+}
+
+/** Requests the log records and how many got a 5xx, from JSON, key=value and access-log lines. */
+export function httpStats(lines: LogLine[]): HttpStats {
+  const stats: HttpStats = { requests: 0, errors: 0 };
+  const reasons = new Map<string, number>();
+  for (const { text } of lines) {
+    let status: number | undefined;
+    for (const re of STATUS_FORMS) {
+      const m = re.exec(text);
+      if (m) {
+        status = Number(m[1]);
+        break;
+      }
+    }
+    if (status === undefined || status < 100) continue;
+    stats.requests++;
+    if (status < 500) continue;
+    stats.errors++;
+    stats.example ??= text;
+    const reason = /"(?:error|err)":"([^"]+)"/.exec(text)?.[1];
+    if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  const common = [...reasons].sort((a, b) => b[1] - a[1])[0];
+  if (common) stats.commonError = common[0];
+  return stats;
+}

@@ -1,0 +1,51 @@
+import type { z } from 'zod';
+
+/** MCP tool annotations: clients and read-only mode decide by them. */
+export interface ToolHints {
+  readOnlyHint: boolean;
+  destructiveHint: boolean;
+  idempotentHint: boolean;
+  openWorldHint: boolean;
+}
+
+/**
+ * A tool as data: what the model reads (name, description, argument schema with descriptions),
+ * what clients filter on (hints) and the handler. `run` returns the text the model sees; it throws
+ * to report a failure, which the server turns into an `isError` result with the error's sentence.
+ */
+export interface ToolDef<C, S extends z.ZodRawShape = z.ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  input: S;
+  hints: ToolHints;
+  run(args: z.infer<z.ZodObject<S>>, ctx: C): Promise<string>;
+}
+
+/** Binds a tool's argument types to its schema: `defineTool<K8sToolContext>()({ … })`. */
+export const defineTool =
+  <C>() =>
+  <S extends z.ZodRawShape>(tool: ToolDef<C, S>): ToolDef<C, S> =>
+    tool;
+
+export const READ_ONLY: ToolHints = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+
+/** A change that can be repeated safely and loses nothing (scale to N, cordon, set resources). */
+export const IDEMPOTENT_CHANGE: ToolHints = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+
+/** A change that replaces, removes or disrupts running things (delete, drain, restart, rollback, apply). */
+export const DISRUPTIVE_CHANGE: ToolHints = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false };
+
+/** Rejects a registry with two tools of one name. */
+export function checkUniqueNames(tools: readonly { name: string }[]): void {
+  const seen = new Set<string>();
+  for (const t of tools) {
+    if (seen.has(t.name)) throw new Error(`duplicate tool ${t.name}`);
+    seen.add(t.name);
+  }
+}
+
+/** A failure whose message is already the sentence the model should read (a refusal, a partial result). */
+export class ToolError extends Error {
+  override readonly name = 'ToolError';
+}

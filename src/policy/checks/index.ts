@@ -1,0 +1,13 @@
+import type { PolicyCheck } from '../check.ts';
+import { namespaceCheck } from './namespaces.ts';
+import { protectedCheck } from './protected.ts';
+import { readOnlyCheck } from './read-only.ts';
+
+/** The gate's checks in the order they run; the first refusal wins. Approval and rate limits slot in here. */
+export const POLICY_CHECKS: readonly PolicyCheck[] = [readOnlyCheck, namespaceCheck, protectedCheck];
+
+const names = new Set<string>();
+for (const c of POLICY_CHECKS) {
+  if (names.has(c.name)) throw new Error(`duplicate policy check ${c.name}`);
+  names.add(c.name);
+}

@@ -1,0 +1,132 @@
+/** Label selectors, node selector terms and taint tolerations, with the real API semantics. */
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: string;
+  timeAdded?: string;
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: string;
+  value?: string;
+  effect?: string;
+  tolerationSeconds?: number;
+}
+
+type Labels = Record<string, string> | undefined;
+
+function matchesRequirement(req: LabelSelectorRequirement, labels: Labels): boolean {
+  const has = labels !== undefined && Object.hasOwn(labels, req.key);
+  const value = has ? labels![req.key] : undefined;
+  switch (req.operator) {
+    case 'In':
+      return has && (req.values ?? []).includes(value!);
+    case 'NotIn':
+      return !has || !(req.values ?? []).includes(value!);
+    case 'Exists':
+      return has;
+    case 'DoesNotExist':
+      return !has;
+    case 'Gt':
+    case 'Lt': {
+      if (!has) return false;
+      const actual = Number.parseInt(value!, 10);
+      const bound = Number.parseInt(req.values?.[0] ?? '', 10);
+      if (Number.isNaN(actual) || Number.isNaN(bound)) return false;
+      return req.operator === 'Gt' ? actual > bound : actual < bound;
+    }
+    default:
+      return false;
+  }
+}
+
+/** A metav1.LabelSelector; an empty selector matches everything, a missing one nothing. */
+export function matchesSelector(selector: LabelSelector | undefined | null, labels: Labels): boolean {
+  if (!selector) return false;
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels?.[k] !== v) return false;
+  return (selector.matchExpressions ?? []).every((req) => matchesRequirement(req, labels));
+}
+
+/** A Service-style selector (a plain map): every pair must be present. */
+export function matchesLabels(selector: Record<string, string> | undefined, labels: Labels): boolean {
+  if (!selector) return false;
+  for (const [k, v] of Object.entries(selector)) if (labels?.[k] !== v) return false;
+  return true;
+}
+
+/** `app=web,tier=api` as kubectl and the scale subresource print a selector. */
+export function selectorString(selector: LabelSelector | undefined): string {
+  const parts = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+  for (const req of selector?.matchExpressions ?? []) {
+    if (req.operator === 'Exists') parts.push(req.key);
+    else if (req.operator === 'DoesNotExist') parts.push(`!${req.key}`);
+    else parts.push(`${req.key} ${req.operator.toLowerCase()} (${(req.values ?? []).join(',')})`);
+  }
+  return parts.join(',');
+}
+
+interface NodeSelectorTerm {
+  matchExpressions?: LabelSelectorRequirement[];
+  matchFields?: LabelSelectorRequirement[];
+}
+
+/** Terms are ORed, requirements within a term ANDed; an empty term matches nothing. */
+export function matchesNodeSelectorTerms(
+  terms: NodeSelectorTerm[],
+  node: { metadata: { name: string; labels?: Labels } },
+): boolean {
+  return terms.some((term) => {
+    const exprs = term.matchExpressions ?? [];
+    const fields = term.matchFields ?? [];
+    if (exprs.length === 0 && fields.length === 0) return false;
+    return (
+      exprs.every((req) => matchesRequirement(req, node.metadata.labels)) &&
+      fields.every(
+        (req) =>
+          req.key === 'metadata.name' && matchesRequirement(req, { 'metadata.name': node.metadata.name }),
+      )
+    );
+  });
+}
+
+/** nodeSelector plus required node affinity, as the NodeAffinity filter checks them. */
+export function podMatchesNode(podSpec: any, node: { metadata: { name: string; labels?: Labels } }): boolean {
+  const labels = node.metadata.labels;
+  for (const [k, v] of Object.entries((podSpec?.nodeSelector ?? {}) as Record<string, string>)) {
+    if (labels?.[k] !== v) return false;
+  }
+  const terms =
+    podSpec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  return !terms || matchesNodeSelectorTerms(terms, node);
+}
+
+export function tolerates(toleration: Toleration, taint: Taint): boolean {
+  if (toleration.effect && toleration.effect !== taint.effect) return false;
+  if (toleration.operator === 'Exists') return !toleration.key || toleration.key === taint.key;
+  return toleration.key === taint.key && (toleration.value ?? '') === (taint.value ?? '');
+}
+
+/** The first NoSchedule/NoExecute taint no toleration covers, as the TaintToleration filter reports it. */
+export function untoleratedTaint(
+  taints: Taint[] | undefined,
+  tolerations: Toleration[] | undefined,
+): Taint | undefined {
+  return (taints ?? []).find(
+    (t) =>
+      (t.effect === 'NoSchedule' || t.effect === 'NoExecute') &&
+      !(tolerations ?? []).some((tol) => tolerates(tol, t)),
+  );
+}
