@@ -30,7 +30,10 @@ function pod(ns: string, i: number) {
           image: `registry.example.com/${app}:1.4.2`,
           ports: [{ containerPort: 8080, name: 'http', protocol: 'TCP' }],
           resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-          env: [{ name: 'LOG_LEVEL', value: 'info' }, { name: 'PORT', value: '8080' }],
+          env: [
+            { name: 'LOG_LEVEL', value: 'info' },
+            { name: 'PORT', value: '8080' },
+          ],
           readinessProbe: { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 10 },
         },
       ],
@@ -80,7 +83,9 @@ function get(url: string, accept = 'application/json'): Promise<number> {
       res.on('data', (c: Buffer) => {
         bytes += c.length;
       });
-      res.on('end', () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(`${url}: HTTP ${res.statusCode}`))));
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve(bytes) : reject(new Error(`${url}: HTTP ${res.statusCode}`)),
+      );
     })
       .on('error', reject)
       .end();
@@ -92,7 +97,9 @@ function kubectlWall(kubeconfig: string, runs: number): number[] {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const r = spawnSync('kubectl', ['--kubeconfig', kubeconfig, '--cache-dir', cache, 'get', 'pods', '-A'], { encoding: 'utf8' });
+    const r = spawnSync('kubectl', ['--kubeconfig', kubeconfig, '--cache-dir', cache, 'get', 'pods', '-A'], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`kubectl failed: ${r.stderr}`);
     out.push(performance.now() - t);
   }
@@ -107,7 +114,12 @@ export async function runSandboxBench(): Promise<void> {
     process.stderr.write(`bench sandbox: generating ${pods} pods…\n`);
     const file = snapshotFile(dir, pods);
     const started = performance.now();
-    const { ready, child } = await cliSandbox(['--snapshot', file, '--kubeconfig-out', join(dir, `kc-${pods}`)]);
+    const { ready, child } = await cliSandbox([
+      '--snapshot',
+      file,
+      '--kubeconfig-out',
+      join(dir, `kc-${pods}`),
+    ]);
     const startMs = performance.now() - started;
     const url = `${ready.server}/api/v1/pods`;
     process.stderr.write(`bench sandbox: ${pods} pods loaded in ${ms(startMs)}; timing LIST…\n`);
@@ -125,7 +137,9 @@ export async function runSandboxBench(): Promise<void> {
     await new Promise((r) => child.once('exit', r));
   }
   console.log(`Machine: ${machine()}\n`);
-  console.log('| pods | LIST all, JSON p50 / p99 | LIST all, Table p50 / p99 | LIST one namespace (1/10) p50 / p99 | sandbox RSS | start-up incl. snapshot load | `kubectl get pods -A` wall p50 |');
+  console.log(
+    '| pods | LIST all, JSON p50 / p99 | LIST all, Table p50 / p99 | LIST one namespace (1/10) p50 / p99 | sandbox RSS | start-up incl. snapshot load | `kubectl get pods -A` wall p50 |',
+  );
   console.log('|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
   agent.destroy();

@@ -4,7 +4,10 @@ import os from 'node:os';
 export const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
-export async function timeMany(n: number, fn: () => Promise<unknown>): Promise<{ p50: number; p99: number; mean: number }> {
+export async function timeMany(
+  n: number,
+  fn: () => Promise<unknown>,
+): Promise<{ p50: number; p99: number; mean: number }> {
   const samples: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();
@@ -12,7 +15,11 @@ export async function timeMany(n: number, fn: () => Promise<unknown>): Promise<{
     samples.push(performance.now() - t);
   }
   samples.sort((a, b) => a - b);
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99), mean: samples.reduce((a, b) => a + b, 0) / n };
+  return {
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    mean: samples.reduce((a, b) => a + b, 0) / n,
+  };
 }
 
 /** Resident set size of a process in MiB, from /proc. */

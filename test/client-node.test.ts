@@ -79,21 +79,37 @@ describe('@kubernetes/client-node against the sandbox', () => {
       {
         name: 'web',
         namespace,
-        body: { spec: { template: { spec: { containers: [{ name: 'web', env: [{ name: 'B', value: '2' }] }] } } } },
+        body: {
+          spec: { template: { spec: { containers: [{ name: 'web', env: [{ name: 'B', value: '2' }] }] } } },
+        },
       },
       k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.StrategicMergePatch),
     );
     const containers = strategic.spec?.template.spec?.containers ?? [];
-    assert.deepEqual(containers.map((c) => c.name), ['web', 'sidecar'], 'containers merge by name');
-    assert.deepEqual(containers[0].env?.map((e) => e.name), ['B', 'A'], 'env merges by name');
+    assert.deepEqual(
+      containers.map((c) => c.name),
+      ['web', 'sidecar'],
+      'containers merge by name',
+    );
+    assert.deepEqual(
+      containers[0].env?.map((e) => e.name),
+      ['B', 'A'],
+      'env merges by name',
+    );
 
-    const stale = { ...jsonPatched, data: { a: 'stale' } };
-    await assert.rejects(core.replaceNamespacedConfigMap({ name: 'settings', namespace, body: stale }), (err: any) => {
-      assert.equal(err.code, 409);
-      return true;
-    });
+    const stale = { ...created, data: { a: 'stale' } }; // still carries the first resourceVersion
+    await assert.rejects(
+      core.replaceNamespacedConfigMap({ name: 'settings', namespace, body: stale }),
+      (err: any) => {
+        assert.equal(err.code, 409);
+        return true;
+      },
+    );
     await core.deleteNamespacedConfigMap({ name: 'settings', namespace });
-    await assert.rejects(core.readNamespacedConfigMap({ name: 'settings', namespace }), (err: any) => err.code === 404);
+    await assert.rejects(
+      core.readNamespacedConfigMap({ name: 'settings', namespace }),
+      (err: any) => err.code === 404,
+    );
   });
 
   test('watch sees ADDED, MODIFIED and DELETED', async () => {
@@ -106,7 +122,10 @@ describe('@kubernetes/client-node against the sandbox', () => {
       () => {},
     );
     try {
-      await core.createNamespacedConfigMap({ namespace, body: { metadata: { name: 'watched' }, data: { x: '1' } } });
+      await core.createNamespacedConfigMap({
+        namespace,
+        body: { metadata: { name: 'watched' }, data: { x: '1' } },
+      });
       await core.patchNamespacedConfigMap(
         { name: 'watched', namespace, body: { data: { x: '2' } } },
         k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
@@ -120,7 +139,9 @@ describe('@kubernetes/client-node against the sandbox', () => {
   });
 
   test('an informer lists, then follows pods a deployment creates', async () => {
-    const informer = k8s.makeInformer(kc, `/api/v1/namespaces/${namespace}/pods`, () => core.listNamespacedPod({ namespace }));
+    const informer = k8s.makeInformer(kc, `/api/v1/namespaces/${namespace}/pods`, () =>
+      core.listNamespacedPod({ namespace }),
+    );
     await informer.start();
     try {
       await apps.patchNamespacedDeploymentScale(
@@ -128,7 +149,9 @@ describe('@kubernetes/client-node against the sandbox', () => {
         k8s.setHeaderOptions('Content-Type', k8s.PatchStrategy.MergePatch),
       );
       await until('3 running web pods in the informer cache', () => {
-        const running = informer.list(namespace).filter((p) => p.status?.phase === 'Running' && !p.metadata?.deletionTimestamp);
+        const running = informer
+          .list(namespace)
+          .filter((p) => p.status?.phase === 'Running' && !p.metadata?.deletionTimestamp);
         return running.length === 3;
       });
     } finally {

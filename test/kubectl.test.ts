@@ -18,7 +18,10 @@ describe('kubectl against the sandbox', needs, () => {
   const runningPods = async (ns: string, selector: string) => {
     const out = await ok(['get', 'pods', '-n', ns, '-l', selector, '-o', 'json']);
     return JSON.parse(out).items.filter(
-      (p: any) => p.status.phase === 'Running' && !p.metadata.deletionTimestamp && p.status.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True'),
+      (p: any) =>
+        p.status.phase === 'Running' &&
+        !p.metadata.deletionTimestamp &&
+        p.status.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True'),
     );
   };
 
@@ -26,7 +29,10 @@ describe('kubectl against the sandbox', needs, () => {
     sandbox = await inProcessSandbox({ speed: 20 });
     kubectl = kubectlFor(sandbox.kubeconfig);
     ok = kubectlOk(kubectl);
-    await until('the estate to be running', async () => (await runningPods('production', 'app=api-service')).length === 3);
+    await until(
+      'the estate to be running',
+      async () => (await runningPods('production', 'app=api-service')).length === 3,
+    );
   });
   after(() => sandbox?.stop());
 
@@ -35,12 +41,20 @@ describe('kubectl against the sandbox', needs, () => {
     assert.match(out.split('\n')[0], /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE$/);
     assert.match(out, /^api-service-[a-z0-9]{10}-[a-z0-9]{5}\s+1\/1\s+Running\s+0\s+\S+$/m);
     const wide = await ok(['get', 'pods', '-A', '-o', 'wide']);
-    assert.match(wide.split('\n')[0], /^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/);
-    assert.match(wide, /^kube-system\s+coredns-\S+\s+1\/1\s+Running\s+0\s+\S+\s+10\.244\.\d+\.\d+\s+node-\d/m);
+    assert.match(
+      wide.split('\n')[0],
+      /^NAMESPACE\s+NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/,
+    );
+    assert.match(
+      wide,
+      /^kube-system\s+coredns-\S+\s+1\/1\s+Running\s+0\s+\S+\s+10\.244\.\d+\.\d+\s+node-\d/m,
+    );
   });
 
   test('get with -l, -o json and -o yaml', async () => {
-    const list = JSON.parse(await ok(['get', 'pods', '-n', 'production', '-l', 'app=api-service', '-o', 'json']));
+    const list = JSON.parse(
+      await ok(['get', 'pods', '-n', 'production', '-l', 'app=api-service', '-o', 'json']),
+    );
     assert.equal(list.kind, 'List');
     assert.equal(list.items.length, 3);
     assert.ok(list.items.every((p: any) => p.metadata.labels.app === 'api-service'));
@@ -78,10 +92,22 @@ describe('kubectl against the sandbox', needs, () => {
   });
 
   test('scale, then rollout restart, status, history and undo', async () => {
-    assert.match(await ok(['scale', 'deployment', 'web-frontend', '-n', 'production', '--replicas=4']), /deployment.apps\/web-frontend scaled/);
-    await until('4 web-frontend pods', async () => (await runningPods('production', 'app=web-frontend')).length === 4);
-    assert.match(await ok(['rollout', 'restart', 'deployment/web-frontend', '-n', 'production']), /restarted/);
-    const status = await ok(['rollout', 'status', 'deployment/web-frontend', '-n', 'production', '--timeout=60s'], { timeoutMs: 70_000 });
+    assert.match(
+      await ok(['scale', 'deployment', 'web-frontend', '-n', 'production', '--replicas=4']),
+      /deployment.apps\/web-frontend scaled/,
+    );
+    await until(
+      '4 web-frontend pods',
+      async () => (await runningPods('production', 'app=web-frontend')).length === 4,
+    );
+    assert.match(
+      await ok(['rollout', 'restart', 'deployment/web-frontend', '-n', 'production']),
+      /restarted/,
+    );
+    const status = await ok(
+      ['rollout', 'status', 'deployment/web-frontend', '-n', 'production', '--timeout=60s'],
+      { timeoutMs: 70_000 },
+    );
     assert.match(status, /successfully rolled out/);
     const history = await ok(['rollout', 'history', 'deployment/web-frontend', '-n', 'production']);
     assert.match(history, /^1\s+/m);
@@ -91,7 +117,9 @@ describe('kubectl against the sandbox', needs, () => {
     assert.match(after, /^2\s+/m);
     assert.match(after, /^3\s+/m);
     assert.doesNotMatch(after, /^1\s+/m);
-    await ok(['rollout', 'status', 'deployment/web-frontend', '-n', 'production', '--timeout=60s'], { timeoutMs: 70_000 });
+    await ok(['rollout', 'status', 'deployment/web-frontend', '-n', 'production', '--timeout=60s'], {
+      timeoutMs: 70_000,
+    });
   });
 
   test('delete pod: the ReplicaSet replaces it', async () => {
@@ -110,7 +138,15 @@ describe('kubectl against the sandbox', needs, () => {
     const tail = await ok(['logs', pod.metadata.name, '-n', 'production', '--tail=1']);
     assert.equal(tail.trim().split('\n').length, 1);
     const container = pod.spec.containers[0].name;
-    const byContainer = await ok(['logs', pod.metadata.name, '-n', 'production', '-c', container, '--tail=2']);
+    const byContainer = await ok([
+      'logs',
+      pod.metadata.name,
+      '-n',
+      'production',
+      '-c',
+      container,
+      '--tail=2',
+    ]);
     assert.equal(byContainer.trim().split('\n').length, 2);
     const wrong = await kubectl(['logs', pod.metadata.name, '-n', 'production', '-c', 'nope']);
     assert.equal(wrong.code, 1);
@@ -128,10 +164,19 @@ describe('kubectl against the sandbox', needs, () => {
   test('cordon, drain and uncordon', async () => {
     assert.match(await ok(['cordon', 'node-3']), /node\/node-3 cordoned/);
     assert.match(await ok(['get', 'node', 'node-3']), /Ready,SchedulingDisabled/);
-    const drain = await ok(['drain', 'node-3', '--ignore-daemonsets', '--delete-emptydir-data', '--timeout=60s'], { timeoutMs: 70_000 });
+    const drain = await ok(
+      ['drain', 'node-3', '--ignore-daemonsets', '--delete-emptydir-data', '--timeout=60s'],
+      { timeoutMs: 70_000 },
+    );
     assert.match(drain, /node\/node-3 drained/);
-    const onNode3 = JSON.parse(await ok(['get', 'pods', '-A', '--field-selector', 'spec.nodeName=node-3', '-o', 'json']));
-    assert.equal(onNode3.items.filter((p: any) => !p.metadata.ownerReferences?.some((o: any) => o.kind === 'DaemonSet')).length, 0);
+    const onNode3 = JSON.parse(
+      await ok(['get', 'pods', '-A', '--field-selector', 'spec.nodeName=node-3', '-o', 'json']),
+    );
+    assert.equal(
+      onNode3.items.filter((p: any) => !p.metadata.ownerReferences?.some((o: any) => o.kind === 'DaemonSet'))
+        .length,
+      0,
+    );
     assert.match(await ok(['uncordon', 'node-3']), /node\/node-3 uncordoned/);
     assert.match(await ok(['get', 'node', 'node-3']), /^node-3\s+Ready\s+/m);
   });
@@ -197,7 +242,10 @@ spec:
   test('create and delete a namespace', async () => {
     assert.match(await ok(['create', 'namespace', 'scratch']), /namespace\/scratch created/);
     await ok(['create', 'configmap', 'x', '-n', 'scratch', '--from-literal=a=b']);
-    assert.match(await ok(['delete', 'namespace', 'scratch', '--timeout=30s'], { timeoutMs: 40_000 }), /namespace "scratch" deleted/);
+    assert.match(
+      await ok(['delete', 'namespace', 'scratch', '--timeout=30s'], { timeoutMs: 40_000 }),
+      /namespace "scratch" deleted/,
+    );
     const r = await kubectl(['get', 'namespace', 'scratch']);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /namespaces "scratch" not found/);
@@ -205,7 +253,15 @@ spec:
 
   test('get -w streams a new pod', async () => {
     await ok(['create', 'namespace', 'watched']);
-    const child = spawn('kubectl', ['--kubeconfig', sandbox.kubeconfig, 'get', 'pods', '-n', 'watched', '-w']);
+    const child = spawn('kubectl', [
+      '--kubeconfig',
+      sandbox.kubeconfig,
+      'get',
+      'pods',
+      '-n',
+      'watched',
+      '-w',
+    ]);
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;

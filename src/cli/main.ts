@@ -23,7 +23,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = findCommand(name);
   if (!command) {
-    process.stderr.write(`sre-nanobot: unknown command '${name}'; run 'sre-nanobot --help' to list the commands\n`);
+    process.stderr.write(
+      `sre-nanobot: unknown command '${name}'; run 'sre-nanobot --help' to list the commands\n`,
+    );
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -46,9 +48,12 @@ function reportError(command: string, err: unknown): number {
     process.stderr.write(`sre-nanobot ${command}: ${err.message}; see 'sre-nanobot ${command} --help'\n`);
     return 2;
   }
-  process.stderr.write(`sre-nanobot ${command}: unexpected failure: ${(err as Error)?.stack ?? String(err)}\n`);
+  process.stderr.write(
+    `sre-nanobot ${command}: unexpected failure: ${(err as Error)?.stack ?? String(err)}\n`,
+  );
   return 1;
 }
 
 const isParseArgsError = (err: unknown): err is Error =>
-  err instanceof TypeError && String((err as unknown as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');
+  err instanceof TypeError &&
+  String((err as unknown as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS');

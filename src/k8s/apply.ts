@@ -18,10 +18,15 @@ export async function parseManifest(text: string): Promise<KubeObject[]> {
   const { parseAllDocuments } = await import('yaml');
   const docs: KubeObject[] = [];
   for (const [i, doc] of parseAllDocuments(text).entries()) {
-    if (doc.errors.length) throw new KubeError('Invalid', `manifest document ${i + 1} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+    if (doc.errors.length)
+      throw new KubeError(
+        'Invalid',
+        `manifest document ${i + 1} is not valid YAML: ${doc.errors[0].message.split('\n')[0]}`,
+      );
     const value = doc.toJS() as KubeObject | null;
     if (value === null || value === undefined) continue;
-    const items = value.kind?.endsWith('List') && Array.isArray(value.items) ? (value.items as KubeObject[]) : [value];
+    const items =
+      value.kind?.endsWith('List') && Array.isArray(value.items) ? (value.items as KubeObject[]) : [value];
     for (const obj of items) {
       if (typeof obj !== 'object' || !obj.apiVersion || !obj.kind || !obj.metadata?.name) {
         throw new KubeError('Invalid', `manifest document ${i + 1} needs apiVersion, kind and metadata.name`);
@@ -38,7 +43,12 @@ export async function parseManifest(text: string): Promise<KubeObject[]> {
  * the manifest as a JSON merge patch (fields it leaves out are kept). The mutation records the
  * manifest with any Secret values masked, and judges the object by its labels before and after.
  */
-export async function applyOperations(kube: Kube, text: string, namespace: string | undefined, requestedBy: string): Promise<Operation<Applied>[]> {
+export async function applyOperations(
+  kube: Kube,
+  text: string,
+  namespace: string | undefined,
+  requestedBy: string,
+): Promise<Operation<Applied>[]> {
   const docs = await parseManifest(text);
   return Promise.all(
     docs.map(async (doc): Promise<Operation<Applied>> => {
@@ -47,7 +57,13 @@ export async function applyOperations(kube: Kube, text: string, namespace: strin
       const name = doc.metadata!.name!;
       // What a copied `get -o yaml` carries that would make the write fail or conflict.
       const { status: _status, ...body } = doc;
-      const { resourceVersion: _rv, uid: _uid, creationTimestamp: _ct, managedFields: _mf, ...metadata } = doc.metadata!;
+      const {
+        resourceVersion: _rv,
+        uid: _uid,
+        creationTimestamp: _ct,
+        managedFields: _mf,
+        ...metadata
+      } = doc.metadata!;
       body.metadata = ns ? { ...metadata, namespace: ns } : metadata;
       const existing = await kube.get<KubeObject>(type, ns, name).catch((err) => {
         if (err instanceof KubeError && err.reason === 'NotFound') return undefined;

@@ -27,9 +27,9 @@ export class Clusters {
     return this.config;
   }
 
-  /** Starts loading the kubeconfig and client code in the background, so the first call does not wait for it. */
-  warmUp(): void {
-    this.kube().catch(() => undefined);
+  /** Loads the kubeconfig, client code and default context ahead of the first call; rejects with what is wrong. */
+  async warmUp(): Promise<void> {
+    await this.kube();
   }
 
   async contexts(): Promise<ContextInfo[]> {
@@ -50,7 +50,10 @@ export class Clusters {
 
   private async open(context: string | undefined): Promise<Kube> {
     const config = await this.loaded();
-    const transport = await createTransport(config.forContext(context ?? config.defaultContext), this.options);
+    const transport = await createTransport(
+      config.forContext(context ?? config.defaultContext),
+      this.options,
+    );
     this.transports.push(transport);
     return new Kube(transport);
   }

@@ -33,7 +33,9 @@ const SERVICE_ACCOUNT_TOKEN = '/var/run/secrets/kubernetes.io/serviceaccount/tok
 /** Cheap, synchronous check for the CLI to reject a missing kubeconfig before serving anything. */
 export function kubeconfigProblem(source: KubeconfigSource): string | undefined {
   if (source.kubeconfig !== undefined) {
-    return existsSync(source.kubeconfig) ? undefined : `kubeconfig ${source.kubeconfig} does not exist; pass an existing file to --kubeconfig`;
+    return existsSync(source.kubeconfig)
+      ? undefined
+      : `kubeconfig ${source.kubeconfig} does not exist; pass an existing file to --kubeconfig`;
   }
   return describeDefaultOrigin() ? undefined : NO_KUBECONFIG;
 }
@@ -46,7 +48,8 @@ function describeDefaultOrigin(): string | undefined {
   if (env) return `KUBECONFIG=${env}`;
   const home = `${homedir()}/.kube/config`;
   if (existsSync(home)) return home;
-  if (process.env.KUBERNETES_SERVICE_HOST && existsSync(SERVICE_ACCOUNT_TOKEN)) return 'the in-cluster service account';
+  if (process.env.KUBERNETES_SERVICE_HOST && existsSync(SERVICE_ACCOUNT_TOKEN))
+    return 'the in-cluster service account';
   return undefined;
 }
 
@@ -68,13 +71,21 @@ export async function loadKubeconfig(source: KubeconfigSource): Promise<LoadedKu
     if (source.kubeconfig !== undefined) kc.loadFromFile(source.kubeconfig);
     else kc.loadFromDefault();
   } catch (err) {
-    throw new KubeError('Config', `cannot read the kubeconfig from ${origin}: ${(err as Error).message}`, undefined, { cause: err });
+    throw new KubeError(
+      'Config',
+      `cannot read the kubeconfig from ${origin}: ${(err as Error).message}`,
+      undefined,
+      { cause: err },
+    );
   }
   const names = kc.getContexts().map((c) => c.name);
   if (!names.length) throw new KubeError('Config', `the kubeconfig from ${origin} defines no contexts`);
   const defaultContext = source.context ?? (kc.getCurrentContext() || names[0]);
   const unknownContext = (name: string) =>
-    new KubeError('Config', `context '${name}' is not in the kubeconfig (${origin}); known contexts: ${names.join(', ')}`);
+    new KubeError(
+      'Config',
+      `context '${name}' is not in the kubeconfig (${origin}); known contexts: ${names.join(', ')}`,
+    );
   if (!names.includes(defaultContext)) throw unknownContext(defaultContext);
   return {
     origin,
@@ -90,7 +101,12 @@ export async function loadKubeconfig(source: KubeconfigSource): Promise<LoadedKu
     forContext(name) {
       if (!names.includes(name)) throw unknownContext(name);
       const one = new KubeConfigClass();
-      one.loadFromOptions({ clusters: kc.getClusters(), users: kc.getUsers(), contexts: kc.getContexts(), currentContext: name });
+      one.loadFromOptions({
+        clusters: kc.getClusters(),
+        users: kc.getUsers(),
+        contexts: kc.getContexts(),
+        currentContext: name,
+      });
       return one;
     },
   };

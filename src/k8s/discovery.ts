@@ -12,7 +12,11 @@ interface ApiResource {
 }
 
 interface GroupList {
-  groups: { name: string; preferredVersion?: { groupVersion: string }; versions: { groupVersion: string }[] }[];
+  groups: {
+    name: string;
+    preferredVersion?: { groupVersion: string };
+    versions: { groupVersion: string }[];
+  }[];
 }
 
 /**
@@ -31,11 +35,20 @@ class Discovery {
     if (!found) {
       const path = groupVersion.includes('/') ? `/apis/${groupVersion}` : `/api/${groupVersion}`;
       const [group, version] = groupVersion.includes('/') ? groupVersion.split('/') : ['', groupVersion];
-      found = this.kube.send<{ resources: ApiResource[] }>({ method: 'GET', path }).then((list) =>
-        list.resources
-          .filter((r) => !r.name.includes('/'))
-          .map((r) => ({ group, version, plural: r.name, kind: r.kind, namespaced: r.namespaced, names: names(r) })),
-      );
+      found = this.kube
+        .send<{ resources: ApiResource[] }>({ method: 'GET', path })
+        .then((list) =>
+          list.resources
+            .filter((r) => !r.name.includes('/'))
+            .map((r) => ({
+              group,
+              version,
+              plural: r.name,
+              kind: r.kind,
+              namespaced: r.namespaced,
+              names: names(r),
+            })),
+        );
       this.groupVersions.set(groupVersion, found);
       found.catch(() => this.groupVersions.delete(groupVersion));
     }
@@ -47,7 +60,12 @@ class Discovery {
     if (!this.preferred) {
       this.preferred = this.kube
         .send<GroupList>({ method: 'GET', path: '/apis' })
-        .then((list) => ['v1', ...list.groups.map((g) => g.preferredVersion?.groupVersion ?? g.versions[0]?.groupVersion).filter(Boolean)]);
+        .then((list) => [
+          'v1',
+          ...list.groups
+            .map((g) => g.preferredVersion?.groupVersion ?? g.versions[0]?.groupVersion)
+            .filter(Boolean),
+        ]);
       this.preferred.catch(() => {
         this.preferred = undefined;
       });
@@ -57,24 +75,39 @@ class Discovery {
 
   async resolve(kind: string, apiVersion?: string): Promise<ResourceType> {
     const wanted = kind.toLowerCase();
-    const match = (list: (ResourceType & { names?: string[] })[]) => list.find((r) => r.names?.includes(wanted));
+    const match = (list: (ResourceType & { names?: string[] })[]) =>
+      list.find((r) => r.names?.includes(wanted));
     if (apiVersion) {
       const found = match(await this.resources(apiVersion).catch(notServed(apiVersion)));
       if (found) return strip(found);
-      throw new KubeError('NotFound', `the API server has no kind '${kind}' in ${apiVersion}; check the spelling or run resources_list without apiVersion`);
+      throw new KubeError(
+        'NotFound',
+        `the API server has no kind '${kind}' in ${apiVersion}; check the spelling or run resources_list without apiVersion`,
+      );
     }
     for (const groupVersion of await this.preferredGroupVersions()) {
       const found = match(await this.resources(groupVersion));
       if (found) return strip(found);
     }
-    throw new KubeError('NotFound', `the API server knows no resource kind '${kind}' (context ${this.kube.context}); check the spelling, or install its CRD`);
+    throw new KubeError(
+      'NotFound',
+      `the API server knows no resource kind '${kind}' (context ${this.kube.context}); check the spelling, or install its CRD`,
+    );
   }
 }
 
 const names = (r: ApiResource): string[] =>
-  [r.kind, r.name, r.singularName, ...(r.shortNames ?? [])].filter((n): n is string => Boolean(n)).map((n) => n.toLowerCase());
+  [r.kind, r.name, r.singularName, ...(r.shortNames ?? [])]
+    .filter((n): n is string => Boolean(n))
+    .map((n) => n.toLowerCase());
 
-const strip = ({ group, version, plural, kind, namespaced }: ResourceType): ResourceType => ({ group, version, plural, kind, namespaced });
+const strip = ({ group, version, plural, kind, namespaced }: ResourceType): ResourceType => ({
+  group,
+  version,
+  plural,
+  kind,
+  namespaced,
+});
 
 const notServed = (apiVersion: string) => (err: unknown) => {
   if (err instanceof KubeError && err.reason === 'NotFound') {

@@ -1,5 +1,5 @@
-import type { Permit } from '../policy/permit.ts';
 import type { Operation } from '../policy/operation.ts';
+import type { Permit } from '../policy/permit.ts';
 import { KubeError } from './errors.ts';
 import type { Kube } from './kube.ts';
 import { getNode, nodeTarget } from './nodes.ts';
@@ -37,10 +37,14 @@ export function planDrain(pods: Pod[], options: DrainOptions): DrainPlan {
     if (pod.metadata?.annotations?.['kubernetes.io/config.mirror']) {
       plan.skipped.push({ pod: ref(pod), reason: 'static (mirror) pod, managed by the kubelet' });
     } else if (controller?.kind === 'DaemonSet' && !finished) {
-      if (options.ignoreDaemonSets) plan.skipped.push({ pod: ref(pod), reason: `DaemonSet ${controller.name}` });
-      else plan.blockers.push(`${ref(pod)} is managed by DaemonSet ${controller.name} (set ignoreDaemonSets)`);
+      if (options.ignoreDaemonSets)
+        plan.skipped.push({ pod: ref(pod), reason: `DaemonSet ${controller.name}` });
+      else
+        plan.blockers.push(`${ref(pod)} is managed by DaemonSet ${controller.name} (set ignoreDaemonSets)`);
     } else if (!controller && !finished && !options.force) {
-      plan.blockers.push(`${ref(pod)} has no controller and would not come back (set force to delete it anyway)`);
+      plan.blockers.push(
+        `${ref(pod)} has no controller and would not come back (set force to delete it anyway)`,
+      );
     } else if (!finished && pod.spec?.volumes?.some((v) => v.emptyDir) && !options.deleteEmptyDirData) {
       plan.blockers.push(`${ref(pod)} has emptyDir data that eviction deletes (set deleteEmptyDirData)`);
     } else {
@@ -61,10 +65,18 @@ export interface DrainResult {
 }
 
 /** `kubectl drain`: cordon, evict through the Eviction API (respecting disruption budgets), wait until the pods are gone. */
-export async function drainOperation(kube: Kube, name: string, options: DrainOptions, requestedBy: string): Promise<Operation<DrainResult>> {
+export async function drainOperation(
+  kube: Kube,
+  name: string,
+  options: DrainOptions,
+  requestedBy: string,
+): Promise<Operation<DrainResult>> {
   const node = await getNode(kube, name);
   const target = nodeTarget(kube, node);
-  const { items } = await kube.list<Pod>(TYPES.pod, { allNamespaces: true, fieldSelector: `spec.nodeName=${name}` });
+  const { items } = await kube.list<Pod>(TYPES.pod, {
+    allNamespaces: true,
+    fieldSelector: `spec.nodeName=${name}`,
+  });
   const plan = planDrain(items, options);
   if (plan.blockers.length) {
     throw new KubeError('Invalid', `cannot drain node ${name}: ${plan.blockers.join('; ')}`);
@@ -76,21 +88,43 @@ export async function drainOperation(kube: Kube, name: string, options: DrainOpt
     gracePeriodSeconds: options.gracePeriodSeconds,
   };
   return {
-    mutation: { verb: 'drain', target, params, inverse: { verb: 'uncordon', target, params: {}, requestedBy }, requestedBy },
+    mutation: {
+      verb: 'drain',
+      target,
+      params,
+      inverse: { verb: 'uncordon', target, params: {}, requestedBy },
+      requestedBy,
+    },
     async perform(permit) {
       const deadline = Date.now() + (options.timeoutSeconds ?? 120) * 1000;
       const cordoned = !node.spec?.unschedulable;
-      if (cordoned) await kube.patch(permit, TYPES.node, undefined, name, { spec: { unschedulable: true } }, 'merge');
-      await Promise.all(plan.evict.map((pod) => evict(kube, permit, pod, options.gracePeriodSeconds, deadline)));
+      if (cordoned)
+        await kube.patch(permit, TYPES.node, undefined, name, { spec: { unschedulable: true } }, 'merge');
+      await Promise.all(
+        plan.evict.map((pod) => evict(kube, permit, pod, options.gracePeriodSeconds, deadline)),
+      );
       const stillTerminating = permit.dryRun ? [] : await waitGone(kube, plan.evict, deadline);
-      return { node: name, cordoned, evicted: plan.evict.map(ref), skipped: plan.skipped, stillTerminating, dryRun: permit.dryRun };
+      return {
+        node: name,
+        cordoned,
+        evicted: plan.evict.map(ref),
+        skipped: plan.skipped,
+        stillTerminating,
+        dryRun: permit.dryRun,
+      };
     },
   };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function evict(kube: Kube, permit: Permit, pod: Pod, gracePeriodSeconds: number | undefined, deadline: number): Promise<void> {
+async function evict(
+  kube: Kube,
+  permit: Permit,
+  pod: Pod,
+  gracePeriodSeconds: number | undefined,
+  deadline: number,
+): Promise<void> {
   const body = {
     apiVersion: 'policy/v1',
     kind: 'Eviction',
@@ -104,7 +138,8 @@ async function evict(kube: Kube, permit: Permit, pod: Pod, gracePeriodSeconds: n
     } catch (err) {
       if (err instanceof KubeError && err.reason === 'NotFound') return;
       // 429: a disruption budget says not now; kubectl retries every 5 s, a shorter wait drains sooner.
-      if (!(err instanceof KubeError && err.reason === 'TooManyRequests') || Date.now() + 1000 > deadline) throw err;
+      if (!(err instanceof KubeError && err.reason === 'TooManyRequests') || Date.now() + 1000 > deadline)
+        throw err;
       await sleep(1000);
     }
   }

@@ -48,7 +48,11 @@ interface StatusBody {
 }
 
 /** Turns an HTTP error reply of the API server (usually a `Status` object) into a KubeError. */
-export function errorFromResponse(status: number, body: string, where: { method: string; path: string; context: string }): KubeError {
+export function errorFromResponse(
+  status: number,
+  body: string,
+  where: { method: string; path: string; context: string },
+): KubeError {
   let parsed: StatusBody | undefined;
   try {
     parsed = JSON.parse(body) as StatusBody;
@@ -56,10 +60,16 @@ export function errorFromResponse(status: number, body: string, where: { method:
     parsed = undefined;
   }
   const reason: KubeErrorReason =
-    parsed?.reason === 'AlreadyExists' ? 'AlreadyExists' : (REASON_BY_STATUS[status] ?? (status >= 500 ? 'ServerError' : 'BadRequest'));
+    parsed?.reason === 'AlreadyExists'
+      ? 'AlreadyExists'
+      : (REASON_BY_STATUS[status] ?? (status >= 500 ? 'ServerError' : 'BadRequest'));
   const serverSays = parsed?.message?.trim() || body.trim().slice(0, 300) || `HTTP ${status}`;
   const hint = HINTS[reason] ? `; ${HINTS[reason]}` : '';
-  return new KubeError(reason, `${serverSays} (context ${where.context}, ${where.method} ${where.path.split('?')[0]})${hint}`, status);
+  return new KubeError(
+    reason,
+    `${serverSays} (context ${where.context}, ${where.method} ${where.path.split('?')[0]})${hint}`,
+    status,
+  );
 }
 
 const HINTS: Partial<Record<KubeErrorReason, string>> = {

@@ -20,7 +20,11 @@ export interface EventQuery extends ListOptions {
 }
 
 const lastSeen = (e: KubeEvent): string | undefined =>
-  e.lastTimestamp ?? e.eventTime ?? e.series?.lastObservedTime ?? e.firstTimestamp ?? e.metadata?.creationTimestamp;
+  e.lastTimestamp ??
+  e.eventTime ??
+  e.series?.lastObservedTime ??
+  e.firstTimestamp ??
+  e.metadata?.creationTimestamp;
 
 export function summarizeEvent(e: KubeEvent): EventSummary {
   return {
@@ -35,11 +39,20 @@ export function summarizeEvent(e: KubeEvent): EventSummary {
 }
 
 /** Events, newest first; `type` and `involvedObject` become field selectors the API server applies. */
-export async function listEvents(kube: Kube, query: EventQuery): Promise<{ items: EventSummary[]; more: boolean }> {
-  const fields = [query.fieldSelector, query.type && `type=${query.type}`, query.involvedObject && `involvedObject.name=${query.involvedObject}`]
+export async function listEvents(
+  kube: Kube,
+  query: EventQuery,
+): Promise<{ items: EventSummary[]; more: boolean }> {
+  const fields = [
+    query.fieldSelector,
+    query.type && `type=${query.type}`,
+    query.involvedObject && `involvedObject.name=${query.involvedObject}`,
+  ]
     .filter(Boolean)
     .join(',');
   const result = await kube.list<KubeEvent>(TYPES.event, { ...query, fieldSelector: fields || undefined });
-  const items = result.items.map(summarizeEvent).sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''));
+  const items = result.items
+    .map(summarizeEvent)
+    .sort((a, b) => (b.lastSeen ?? '').localeCompare(a.lastSeen ?? ''));
   return { items, more: result.more };
 }

@@ -1,14 +1,20 @@
 import type { Kube } from './kube.ts';
+import { summarizeNode } from './nodes.ts';
 import { podStatus } from './pod-status.ts';
 import { TYPES } from './resource-types.ts';
 import type { Deployment, KubeEvent, KubeNode, Pod } from './wire.ts';
-import { summarizeNode } from './nodes.ts';
 import { summarizeWorkload } from './workloads.ts';
 
 export interface ClusterHealth {
   context: string;
   nodes: { total: number; ready: number; notReady: string[]; unschedulable: string[]; pressure: string[] };
-  pods: { total: number; running: number; succeeded: number; notRunningByReason: Record<string, number>; examples: string[] };
+  pods: {
+    total: number;
+    running: number;
+    succeeded: number;
+    notRunningByReason: Record<string, number>;
+    examples: string[];
+  };
   deployments: { total: number; notAvailable: string[] };
   warningEvents: { total: number; byReason: Record<string, number> };
 }
@@ -33,7 +39,9 @@ export async function clusterHealth(kube: Kube, namespace?: string): Promise<Clu
       ready: nodeSummaries.filter((n) => n.ready === 'Ready').length,
       notReady: nodeSummaries.filter((n) => n.ready !== 'Ready').map((n) => `${n.name} (${n.ready})`),
       unschedulable: nodeSummaries.filter((n) => !n.schedulable).map((n) => n.name),
-      pressure: nodeSummaries.filter((n) => n.problems.length).map((n) => `${n.name}: ${n.problems.join(', ')}`),
+      pressure: nodeSummaries
+        .filter((n) => n.problems.length)
+        .map((n) => `${n.name}: ${n.problems.join(', ')}`),
     },
     pods: { total: pods.items.length, running: 0, succeeded: 0, notRunningByReason: {}, examples: [] },
     deployments: { total: deployments.items.length, notAvailable: [] },
@@ -47,12 +55,14 @@ export async function clusterHealth(kube: Kube, namespace?: string): Promise<Clu
     else {
       const reason = status === 'Running' ? 'NotReady' : status;
       health.pods.notRunningByReason[reason] = (health.pods.notRunningByReason[reason] ?? 0) + 1;
-      if (health.pods.examples.length < EXAMPLES) health.pods.examples.push(`${pod.metadata?.namespace}/${pod.metadata?.name} ${reason}`);
+      if (health.pods.examples.length < EXAMPLES)
+        health.pods.examples.push(`${pod.metadata?.namespace}/${pod.metadata?.name} ${reason}`);
     }
   }
   for (const d of deployments.items) {
     const s = summarizeWorkload('Deployment', d);
-    if (s.available < s.desired) health.deployments.notAvailable.push(`${s.namespace}/${s.name} ${s.available}/${s.desired} available`);
+    if (s.available < s.desired)
+      health.deployments.notAvailable.push(`${s.namespace}/${s.name} ${s.available}/${s.desired} available`);
   }
   for (const e of events.items) {
     const count = e.series?.count ?? e.count ?? 1;

@@ -54,15 +54,27 @@ export class Kube {
   }
 
   get<T>(type: ResourceType, namespace: string | undefined, name: string, query?: Query): Promise<T> {
-    return this.send<T>({ method: 'GET', path: resourcePath(type, this.namespaceOr(namespace), name), query });
+    return this.send<T>({
+      method: 'GET',
+      path: resourcePath(type, this.namespaceOr(namespace), name),
+      query,
+    });
   }
 
   async list<T>(type: ResourceType, options: ListOptions = {}): Promise<ListResult<T>> {
-    const namespace = type.namespaced && !options.allNamespaces ? this.namespaceOr(options.namespace) : undefined;
-    const body = await this.send<{ items?: T[]; metadata?: { continue?: string; remainingItemCount?: number } }>({
+    const namespace =
+      type.namespaced && !options.allNamespaces ? this.namespaceOr(options.namespace) : undefined;
+    const body = await this.send<{
+      items?: T[];
+      metadata?: { continue?: string; remainingItemCount?: number };
+    }>({
       method: 'GET',
       path: resourcePath(type, namespace),
-      query: { labelSelector: options.labelSelector, fieldSelector: options.fieldSelector, limit: options.limit },
+      query: {
+        labelSelector: options.labelSelector,
+        fieldSelector: options.fieldSelector,
+        limit: options.limit,
+      },
     });
     return {
       items: body.items ?? [],
@@ -71,7 +83,13 @@ export class Kube {
     };
   }
 
-  text(type: ResourceType, namespace: string | undefined, name: string, subresource: string, query: Query): Promise<string> {
+  text(
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    subresource: string,
+    query: Query,
+  ): Promise<string> {
     return this.transport.send<string>({
       method: 'GET',
       path: resourcePath(type, this.namespaceOr(namespace), name, subresource),
@@ -81,7 +99,12 @@ export class Kube {
   }
 
   create<T>(permit: Permit, type: ResourceType, namespace: string | undefined, body: unknown): Promise<T> {
-    return this.send<T>({ method: 'POST', path: resourcePath(type, this.namespaceOr(namespace)), body, permit });
+    return this.send<T>({
+      method: 'POST',
+      path: resourcePath(type, this.namespaceOr(namespace)),
+      body,
+      permit,
+    });
   }
 
   patch<T>(
@@ -103,7 +126,13 @@ export class Kube {
     });
   }
 
-  delete<T>(permit: Permit, type: ResourceType, namespace: string | undefined, name: string, options: object = {}): Promise<T> {
+  delete<T>(
+    permit: Permit,
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    options: object = {},
+  ): Promise<T> {
     return this.send<T>({
       method: 'DELETE',
       path: resourcePath(type, this.namespaceOr(namespace), name),
@@ -113,7 +142,14 @@ export class Kube {
   }
 
   /** POST to a subresource (eviction). */
-  post<T>(permit: Permit, type: ResourceType, namespace: string | undefined, name: string, subresource: string, body: unknown): Promise<T> {
+  post<T>(
+    permit: Permit,
+    type: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    subresource: string,
+    body: unknown,
+  ): Promise<T> {
     return this.send<T>({
       method: 'POST',
       path: resourcePath(type, this.namespaceOr(namespace), name, subresource),

@@ -14,12 +14,18 @@ test('never runs more than max tasks at once, and runs them all', async () => {
     return i;
   };
   const results = await Promise.all(Array.from({ length: 20 }, (_, i) => limiter.run(() => task(i))));
-  assert.deepEqual(results, Array.from({ length: 20 }, (_, i) => i));
+  assert.deepEqual(
+    results,
+    Array.from({ length: 20 }, (_, i) => i),
+  );
   assert.equal(peak, 3);
 });
 
 test('a failing task frees its slot', async () => {
   const limiter = new Limiter(1);
-  await assert.rejects(limiter.run(async () => Promise.reject(new Error('boom'))), /boom/);
+  await assert.rejects(
+    limiter.run(async () => Promise.reject(new Error('boom'))),
+    /boom/,
+  );
   assert.equal(await limiter.run(async () => 'next'), 'next');
 });

@@ -14,7 +14,10 @@ export const summarizeNamespace = (ns: Namespace): NamespaceSummary => ({
   createdAt: ns.metadata?.creationTimestamp,
 });
 
-export async function listNamespaces(kube: Kube, options: ListOptions = {}): Promise<{ items: NamespaceSummary[]; more: boolean }> {
+export async function listNamespaces(
+  kube: Kube,
+  options: ListOptions = {},
+): Promise<{ items: NamespaceSummary[]; more: boolean }> {
   const result = await kube.list<Namespace>(TYPES.namespace, options);
   return { items: result.items.map(summarizeNamespace), more: result.more };
 }

@@ -24,7 +24,8 @@ export interface NodeSummary {
 export function summarizeNode(node: KubeNode): NodeSummary {
   const conditions = node.status?.conditions ?? [];
   const readyCondition = conditions.find((c) => c.type === 'Ready');
-  const ready = readyCondition?.status === 'True' ? 'Ready' : readyCondition?.status === 'False' ? 'NotReady' : 'Unknown';
+  const ready =
+    readyCondition?.status === 'True' ? 'Ready' : readyCondition?.status === 'False' ? 'NotReady' : 'Unknown';
   const labels = node.metadata?.labels ?? {};
   const roles = Object.keys(labels)
     .filter((k) => k.startsWith('node-role.kubernetes.io/'))
@@ -48,9 +49,11 @@ export function summarizeNode(node: KubeNode): NodeSummary {
   };
 }
 
-export const listNodes = (kube: Kube, options: ListOptions = {}): Promise<ListResult<KubeNode>> => kube.list<KubeNode>(TYPES.node, options);
+export const listNodes = (kube: Kube, options: ListOptions = {}): Promise<ListResult<KubeNode>> =>
+  kube.list<KubeNode>(TYPES.node, options);
 
-export const getNode = (kube: Kube, name: string): Promise<KubeNode> => kube.get<KubeNode>(TYPES.node, undefined, name);
+export const getNode = (kube: Kube, name: string): Promise<KubeNode> =>
+  kube.get<KubeNode>(TYPES.node, undefined, name);
 
 export const nodeTarget = (kube: Kube, node: KubeNode) => ({
   context: kube.context,
@@ -61,16 +64,34 @@ export const nodeTarget = (kube: Kube, node: KubeNode) => ({
 });
 
 /** Mark a node (un)schedulable; `changed` is false when it already was. The inverse is the opposite call. */
-export async function cordonOperation(kube: Kube, name: string, unschedulable: boolean, requestedBy: string): Promise<Operation<{ changed: boolean }>> {
+export async function cordonOperation(
+  kube: Kube,
+  name: string,
+  unschedulable: boolean,
+  requestedBy: string,
+): Promise<Operation<{ changed: boolean }>> {
   const node = await getNode(kube, name);
   const target = nodeTarget(kube, node);
   const verb = unschedulable ? 'cordon' : 'uncordon';
   const opposite = unschedulable ? 'uncordon' : 'cordon';
   return {
-    mutation: { verb, target, params: {}, inverse: { verb: opposite, target, params: {}, requestedBy }, requestedBy },
+    mutation: {
+      verb,
+      target,
+      params: {},
+      inverse: { verb: opposite, target, params: {}, requestedBy },
+      requestedBy,
+    },
     async perform(permit) {
       if (Boolean(node.spec?.unschedulable) === unschedulable) return { changed: false };
-      await kube.patch(permit, TYPES.node, undefined, name, { spec: { unschedulable: unschedulable || null } }, 'merge');
+      await kube.patch(
+        permit,
+        TYPES.node,
+        undefined,
+        name,
+        { spec: { unschedulable: unschedulable || null } },
+        'merge',
+      );
       return { changed: true };
     },
   };

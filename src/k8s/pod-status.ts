@@ -13,8 +13,10 @@ export function podStatus(pod: Pod): string {
     const term = c.state?.terminated;
     if (term && term.exitCode === 0) continue;
     initializing = true;
-    if (term) reason = `Init:${term.reason || (term.signal ? `Signal:${term.signal}` : `ExitCode:${term.exitCode}`)}`;
-    else if (c.state?.waiting?.reason && c.state.waiting.reason !== 'PodInitializing') reason = `Init:${c.state.waiting.reason}`;
+    if (term)
+      reason = `Init:${term.reason || (term.signal ? `Signal:${term.signal}` : `ExitCode:${term.exitCode}`)}`;
+    else if (c.state?.waiting?.reason && c.state.waiting.reason !== 'PodInitializing')
+      reason = `Init:${c.state.waiting.reason}`;
     else reason = `Init:${i}/${pod.spec?.initContainers?.length ?? inits.length}`;
     break;
   }
@@ -24,7 +26,8 @@ export function podStatus(pod: Pod): string {
       const { waiting, terminated, running } = c.state ?? {};
       if (waiting?.reason) reason = waiting.reason;
       else if (terminated?.reason) reason = terminated.reason;
-      else if (terminated) reason = terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
+      else if (terminated)
+        reason = terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
       else if (running && c.ready) hasRunning = true;
     }
     if (reason === 'Completed' && hasRunning) {

@@ -39,7 +39,8 @@ export function summarizePod(pod: Pod): PodSummary {
   };
 }
 
-export const listPods = (kube: Kube, options: ListOptions): Promise<ListResult<Pod>> => kube.list<Pod>(TYPES.pod, options);
+export const listPods = (kube: Kube, options: ListOptions): Promise<ListResult<Pod>> =>
+  kube.list<Pod>(TYPES.pod, options);
 
 export const getPod = (kube: Kube, namespace: string | undefined, name: string): Promise<Pod> =>
   kube.get<Pod>(TYPES.pod, namespace, name);
@@ -55,7 +56,12 @@ export interface LogOptions {
  * A container's log. Without a container name, a pod with several containers gets the one kubectl
  * would pick (the `default-container` annotation, else the first) — found only when the API asks.
  */
-export async function podLog(kube: Kube, namespace: string | undefined, name: string, options: LogOptions = {}): Promise<{ container?: string; text: string }> {
+export async function podLog(
+  kube: Kube,
+  namespace: string | undefined,
+  name: string,
+  options: LogOptions = {},
+): Promise<{ container?: string; text: string }> {
   const query = (container?: string) => ({
     container,
     previous: options.previous || undefined,
@@ -63,11 +69,22 @@ export async function podLog(kube: Kube, namespace: string | undefined, name: st
     sinceSeconds: options.sinceSeconds,
   });
   try {
-    return { container: options.container, text: await kube.text(TYPES.pod, namespace, name, 'log', query(options.container)) };
+    return {
+      container: options.container,
+      text: await kube.text(TYPES.pod, namespace, name, 'log', query(options.container)),
+    };
   } catch (err) {
-    if (options.container || !(err instanceof KubeError) || err.reason !== 'BadRequest' || !/container/i.test(err.message)) throw err;
+    if (
+      options.container ||
+      !(err instanceof KubeError) ||
+      err.reason !== 'BadRequest' ||
+      !/container/i.test(err.message)
+    )
+      throw err;
     const pod = await getPod(kube, namespace, name);
-    const container = pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container'] ?? pod.spec?.containers?.[0]?.name;
+    const container =
+      pod.metadata?.annotations?.['kubectl.kubernetes.io/default-container'] ??
+      pod.spec?.containers?.[0]?.name;
     return { container, text: await kube.text(TYPES.pod, namespace, name, 'log', query(container)) };
   }
 }
@@ -85,6 +102,18 @@ export function grepLines(text: string, pattern: string): string[] {
   return text.split('\n').filter((line) => line !== '' && test(line));
 }
 
-export function deletePod(permit: Permit, kube: Kube, namespace: string | undefined, name: string, gracePeriodSeconds?: number): Promise<Pod> {
-  return kube.delete<Pod>(permit, TYPES.pod, namespace, name, gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds });
+export function deletePod(
+  permit: Permit,
+  kube: Kube,
+  namespace: string | undefined,
+  name: string,
+  gracePeriodSeconds?: number,
+): Promise<Pod> {
+  return kube.delete<Pod>(
+    permit,
+    TYPES.pod,
+    namespace,
+    name,
+    gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds },
+  );
 }

@@ -14,7 +14,8 @@ test('parses CPU and memory quantities in every suffix', () => {
     ['2e3', 2000],
     ['512Ki', 512 * 1024],
   ];
-  for (const [text, value] of cases) assert.ok(Math.abs(parseQuantity(text) - value) < 1e-9, `${text} → ${parseQuantity(text)}`);
+  for (const [text, value] of cases)
+    assert.ok(Math.abs(parseQuantity(text) - value) < 1e-9, `${text} → ${parseQuantity(text)}`);
   assert.ok(Number.isNaN(parseQuantity('lots')));
   assert.ok(Number.isNaN(parseQuantity(undefined)));
   assert.ok(isQuantity('100m') && !isQuantity('100 m') && !isQuantity('1X'));

@@ -5,7 +5,10 @@ import { isSensitiveName, LAST_APPLIED, redactSecrets } from './redact.ts';
 const secret = {
   apiVersion: 'v1',
   kind: 'Secret',
-  metadata: { name: 'db', annotations: { [LAST_APPLIED]: '{"data":{"password":"aHVudGVyMg=="}}', team: 'sre' } },
+  metadata: {
+    name: 'db',
+    annotations: { [LAST_APPLIED]: '{"data":{"password":"aHVudGVyMg=="}}', team: 'sre' },
+  },
   data: { password: Buffer.from('hunter2').toString('base64'), user: Buffer.from('app').toString('base64') },
   stringData: { extra: 'plain-value' },
 };
@@ -34,6 +37,7 @@ test('a mixed List masks only its Secrets; other objects pass through unchanged'
 });
 
 test('names of values that belong in a secret', () => {
-  for (const n of ['DB_PASSWORD', 'api_key', 'GITHUB_TOKEN', 'client-secret', 'PRIVATE_KEY']) assert.ok(isSensitiveName(n), n);
+  for (const n of ['DB_PASSWORD', 'api_key', 'GITHUB_TOKEN', 'client-secret', 'PRIVATE_KEY'])
+    assert.ok(isSensitiveName(n), n);
   for (const n of ['LOG_LEVEL', 'PORT', 'DB_HOST']) assert.ok(!isSensitiveName(n), n);
 });

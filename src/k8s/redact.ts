@@ -8,11 +8,17 @@ const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 type Obj = Record<string, any>;
 
 const sizeOf = (value: unknown, encoding: 'base64' | 'text'): number =>
-  typeof value !== 'string' ? 0 : encoding === 'base64' ? Buffer.from(value, 'base64').length : Buffer.byteLength(value);
+  typeof value !== 'string'
+    ? 0
+    : encoding === 'base64'
+      ? Buffer.from(value, 'base64').length
+      : Buffer.byteLength(value);
 
 const masked = (values: unknown, encoding: 'base64' | 'text'): Obj | undefined => {
   if (!values || typeof values !== 'object') return undefined;
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, `<redacted: ${sizeOf(v, encoding)} bytes>`]));
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [k, `<redacted: ${sizeOf(v, encoding)} bytes>`]),
+  );
 };
 
 function redactSecret(secret: Obj): Obj {
@@ -35,7 +41,10 @@ export function redactSecrets<T>(body: T): T {
     // List items from a real API server carry no kind: a SecretList's items are Secrets all the same.
     const allSecrets = obj.kind === 'SecretList';
     if (allSecrets || obj.items.some((i: Obj) => i?.kind === 'Secret')) {
-      return { ...obj, items: obj.items.map((i: Obj) => (allSecrets || i?.kind === 'Secret' ? redactSecret(i) : i)) } as T;
+      return {
+        ...obj,
+        items: obj.items.map((i: Obj) => (allSecrets || i?.kind === 'Secret' ? redactSecret(i) : i)),
+      } as T;
     }
   }
   return body;

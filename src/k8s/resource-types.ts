@@ -7,7 +7,13 @@ export interface ResourceType {
   namespaced: boolean;
 }
 
-const t = (group: string, version: string, plural: string, kind: string, namespaced = true): ResourceType => ({
+const t = (
+  group: string,
+  version: string,
+  plural: string,
+  kind: string,
+  namespaced = true,
+): ResourceType => ({
   group,
   version,
   plural,
@@ -33,10 +39,16 @@ export const TYPES = {
   podMetrics: t('metrics.k8s.io', 'v1beta1', 'pods', 'PodMetrics'),
 } as const;
 
-export const apiVersionOf = (type: ResourceType): string => (type.group ? `${type.group}/${type.version}` : type.version);
+export const apiVersionOf = (type: ResourceType): string =>
+  type.group ? `${type.group}/${type.version}` : type.version;
 
 /** `/api/v1/namespaces/ns/pods/name/log`; the namespace is ignored for cluster-scoped kinds and omitted for all-namespace lists. */
-export function resourcePath(type: ResourceType, namespace?: string, name?: string, subresource?: string): string {
+export function resourcePath(
+  type: ResourceType,
+  namespace?: string,
+  name?: string,
+  subresource?: string,
+): string {
   let path = type.group ? `/apis/${type.group}/${type.version}` : `/api/${type.version}`;
   if (type.namespaced && namespace) path += `/namespaces/${encodeURIComponent(namespace)}`;
   path += `/${type.plural}`;

@@ -37,14 +37,23 @@ async function replicaSetsOf(kube: Kube, deployment: Deployment): Promise<Replic
   const selector = Object.entries(deployment.spec?.selector?.matchLabels ?? {})
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
-  const { items } = await kube.list<ReplicaSet>(TYPES.replicaSet, { namespace: deployment.metadata?.namespace, labelSelector: selector || undefined });
+  const { items } = await kube.list<ReplicaSet>(TYPES.replicaSet, {
+    namespace: deployment.metadata?.namespace,
+    labelSelector: selector || undefined,
+  });
   return items
-    .filter((rs) => rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === deployment.metadata?.uid))
+    .filter((rs) =>
+      rs.metadata?.ownerReferences?.some((r) => r.controller && r.uid === deployment.metadata?.uid),
+    )
     .sort((a, b) => revisionOf(a) - revisionOf(b));
 }
 
 /** `kubectl rollout history`: one entry per revision still kept. */
-export async function rolloutHistory(kube: Kube, namespace: string | undefined, name: string): Promise<Revision[]> {
+export async function rolloutHistory(
+  kube: Kube,
+  namespace: string | undefined,
+  name: string,
+): Promise<Revision[]> {
   const deployment = await kube.get<Deployment>(TYPES.deployment, namespace, name);
   const current = revisionOf(deployment);
   return (await replicaSetsOf(kube, deployment)).map((rs) => ({
@@ -76,9 +85,16 @@ export interface RollbackResult {
  * `kubectl rollout undo`: the Deployment gets the pod template of the ReplicaSet with the wanted
  * revision (default: the one before the current) by JSON patch of /spec/template and the annotations.
  */
-export async function rollbackOperation(kube: Kube, namespace: string | undefined, name: string, toRevision: number | undefined, requestedBy: string): Promise<Operation<RollbackResult>> {
+export async function rollbackOperation(
+  kube: Kube,
+  namespace: string | undefined,
+  name: string,
+  toRevision: number | undefined,
+  requestedBy: string,
+): Promise<Operation<RollbackResult>> {
   const deployment = await kube.get<Deployment>(TYPES.deployment, namespace, name);
-  if (deployment.spec?.paused) throw new KubeError('Invalid', `deployment ${name} is paused; resume it before rolling back`);
+  if (deployment.spec?.paused)
+    throw new KubeError('Invalid', `deployment ${name} is paused; resume it before rolling back`);
   const current = revisionOf(deployment);
   const sets = await replicaSetsOf(kube, deployment);
   const wanted = toRevision ?? Math.max(0, ...sets.map(revisionOf).filter((r) => r < current));
@@ -100,14 +116,22 @@ export async function rollbackOperation(kube: Kube, namespace: string | undefine
       verb: 'rollback',
       target,
       params: { toRevision: wanted, fromRevision: current },
-      inverse: { verb: 'rollback', target, params: { toRevision: current, fromRevision: wanted }, requestedBy },
+      inverse: {
+        verb: 'rollback',
+        target,
+        params: { toRevision: current, fromRevision: wanted },
+        requestedBy,
+      },
       requestedBy,
     },
     async perform(permit) {
-      if (isDeepStrictEqual(withoutHash(deployment.spec?.template), template)) return { from: current, to: wanted, images, skipped: true };
+      if (isDeepStrictEqual(withoutHash(deployment.spec?.template), template))
+        return { from: current, to: wanted, images, skipped: true };
       const annotations: Record<string, string> = {};
-      for (const [k, v] of Object.entries(deployment.metadata?.annotations ?? {})) if (KEPT_ON_UNDO.has(k)) annotations[k] = v;
-      for (const [k, v] of Object.entries(rs.metadata?.annotations ?? {})) if (!KEPT_ON_UNDO.has(k)) annotations[k] = v;
+      for (const [k, v] of Object.entries(deployment.metadata?.annotations ?? {}))
+        if (KEPT_ON_UNDO.has(k)) annotations[k] = v;
+      for (const [k, v] of Object.entries(rs.metadata?.annotations ?? {}))
+        if (!KEPT_ON_UNDO.has(k)) annotations[k] = v;
       const patch = [
         { op: 'replace', path: '/spec/template', value: template },
         { op: 'replace', path: '/metadata/annotations', value: annotations },

@@ -27,23 +27,42 @@ export function summarizeService(svc: Service, endpoints?: Endpoints): ServiceSu
     type: spec.type ?? 'ClusterIP',
     clusterIP: spec.clusterIP,
     externalIP: [...(spec.externalIPs ?? []), ...ingress].join(',') || undefined,
-    ports: (spec.ports ?? []).map((p) => `${p.port}${p.targetPort !== undefined && p.targetPort !== p.port ? `→${p.targetPort}` : ''}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`),
-    selector: spec.selector ? Object.entries(spec.selector).map(([k, v]) => `${k}=${v}`).join(',') : undefined,
+    ports: (spec.ports ?? []).map(
+      (p) =>
+        `${p.port}${p.targetPort !== undefined && p.targetPort !== p.port ? `→${p.targetPort}` : ''}${p.nodePort ? `:${p.nodePort}` : ''}/${p.protocol ?? 'TCP'}`,
+    ),
+    selector: spec.selector
+      ? Object.entries(spec.selector)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(',')
+      : undefined,
     readyEndpoints: endpoints ? subsets.reduce((n, s) => n + (s.addresses?.length ?? 0), 0) : undefined,
-    notReadyEndpoints: endpoints ? subsets.reduce((n, s) => n + (s.notReadyAddresses?.length ?? 0), 0) : undefined,
+    notReadyEndpoints: endpoints
+      ? subsets.reduce((n, s) => n + (s.notReadyAddresses?.length ?? 0), 0)
+      : undefined,
     createdAt: svc.metadata?.creationTimestamp,
   };
 }
 
 /** Services with how many endpoints back each (an empty selector match is a common outage). */
-export async function listServices(kube: Kube, options: ListOptions): Promise<{ items: ServiceSummary[]; services: Service[]; more: boolean }> {
+export async function listServices(
+  kube: Kube,
+  options: ListOptions,
+): Promise<{ items: ServiceSummary[]; services: Service[]; more: boolean }> {
   const [services, endpoints] = await Promise.all([
     kube.list<Service>(TYPES.service, options),
-    kube.list<Endpoints>(TYPES.endpoints, { ...options, limit: undefined, labelSelector: undefined, fieldSelector: undefined }),
+    kube.list<Endpoints>(TYPES.endpoints, {
+      ...options,
+      limit: undefined,
+      labelSelector: undefined,
+      fieldSelector: undefined,
+    }),
   ]);
   const byKey = new Map(endpoints.items.map((e) => [`${e.metadata?.namespace}/${e.metadata?.name}`, e]));
   return {
-    items: services.items.map((s) => summarizeService(s, byKey.get(`${s.metadata?.namespace}/${s.metadata?.name}`))),
+    items: services.items.map((s) =>
+      summarizeService(s, byKey.get(`${s.metadata?.namespace}/${s.metadata?.name}`)),
+    ),
     services: services.items,
     more: services.more,
   };

@@ -50,7 +50,8 @@ class Timeout extends Error {}
 export async function createTransport(kc: KubeConfig, options: TransportOptions = {}): Promise<Transport> {
   const context = kc.getCurrentContext();
   const cluster = kc.getCurrentCluster();
-  if (!cluster?.server) throw new KubeError('Config', `context '${context}' has no cluster server URL in the kubeconfig`);
+  if (!cluster?.server)
+    throw new KubeError('Config', `context '${context}' has no cluster server URL in the kubeconfig`);
   const server = cluster.server.replace(/\/+$/, '');
   const namespace = kc.getContextObject(context)?.namespace ?? 'default';
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -80,14 +81,24 @@ export async function createTransport(kc: KubeConfig, options: TransportOptions 
   const request = isHttps ? https.request : http.request;
   const authHeaders = async () => authFrom(dynamicAuth ? await credentials(kc, context) : tls);
 
-  function once(req: KubeRequest, url: string, headers: http.OutgoingHttpHeaders, body: string | undefined, deadline: number) {
+  function once(
+    req: KubeRequest,
+    url: string,
+    headers: http.OutgoingHttpHeaders,
+    body: string | undefined,
+    deadline: number,
+  ) {
     return new Promise<{ status: number; body: string; retryAfter?: string }>((resolve, reject) => {
       const r = request(url, { method: req.method, headers, agent }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           clearTimeout(timer);
-          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), retryAfter: res.headers['retry-after'] });
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            retryAfter: res.headers['retry-after'],
+          });
         });
         res.on('error', reject);
       });
@@ -104,7 +115,8 @@ export async function createTransport(kc: KubeConfig, options: TransportOptions 
     if (req.method !== 'GET') assertPermit(req.permit, `${req.method} ${req.path}`);
     const query = { ...req.query, ...(req.permit?.dryRun ? { dryRun: 'All' } : {}) };
     const url = server + req.path + queryString(query);
-    const body = req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+    const body =
+      req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
     const headers: http.OutgoingHttpHeaders = {
       accept: req.accept ?? (req.text ? 'text/plain, */*' : 'application/json'),
       'user-agent': USER_AGENT,
@@ -123,16 +135,25 @@ export async function createTransport(kc: KubeConfig, options: TransportOptions 
         reply = await limiter.run(() => once(req, url, headers, body, deadline));
       } catch (err) {
         if (err instanceof Timeout) {
-          throw new KubeError('Timeout', `the Kubernetes API at ${server} (context ${context}) did not answer ${req.method} ${req.path} within ${req.timeoutMs ?? timeoutMs} ms`);
+          throw new KubeError(
+            'Timeout',
+            `the Kubernetes API at ${server} (context ${context}) did not answer ${req.method} ${req.path} within ${req.timeoutMs ?? timeoutMs} ms`,
+          );
         }
-        if (canRetry && RETRY_CODES.has((err as NodeJS.ErrnoException).code ?? '') && (await backoff(attempt, deadline))) continue;
+        if (
+          canRetry &&
+          RETRY_CODES.has((err as NodeJS.ErrnoException).code ?? '') &&
+          (await backoff(attempt, deadline))
+        )
+          continue;
         throw unreachable(server, context, err);
       }
       if (reply.status >= 200 && reply.status < 300) {
         if (req.text) return reply.body as T;
         return (reply.body ? JSON.parse(reply.body) : undefined) as T;
       }
-      if (canRetry && RETRY_STATUS.has(reply.status) && (await backoff(attempt, deadline, reply.retryAfter))) continue;
+      if (canRetry && RETRY_STATUS.has(reply.status) && (await backoff(attempt, deadline, reply.retryAfter)))
+        continue;
       throw errorFromResponse(reply.status, reply.body, where);
     }
   }
@@ -146,7 +167,12 @@ async function credentials(kc: KubeConfig, context: string): Promise<https.Reque
   try {
     await kc.applyToHTTPSOptions(opts);
   } catch (err) {
-    throw new KubeError('Config', `cannot set up credentials for context '${context}': ${(err as Error).message}`, undefined, { cause: err });
+    throw new KubeError(
+      'Config',
+      `cannot set up credentials for context '${context}': ${(err as Error).message}`,
+      undefined,
+      { cause: err },
+    );
   }
   return opts;
 }

@@ -67,8 +67,11 @@ export function summarizeWorkload(kind: WorkloadKind, obj: Workload): WorkloadSu
   };
 }
 
-export const listWorkloads = <T extends Workload>(kube: Kube, kind: WorkloadKind, options: ListOptions): Promise<ListResult<T>> =>
-  kube.list<T>(TYPE_OF[kind], options);
+export const listWorkloads = <T extends Workload>(
+  kube: Kube,
+  kind: WorkloadKind,
+  options: ListOptions,
+): Promise<ListResult<T>> => kube.list<T>(TYPE_OF[kind], options);
 
 export const getWorkload = <T extends Workload>(kube: Kube, ref: WorkloadRef): Promise<T> =>
   kube.get<T>(TYPE_OF[ref.kind], ref.namespace, ref.name);
@@ -84,5 +87,9 @@ export const workloadTarget = (kube: Kube, kind: WorkloadKind, obj: Workload) =>
 });
 
 export function assertScalable(kind: WorkloadKind): void {
-  if (kind === 'DaemonSet') throw new KubeError('Invalid', 'a DaemonSet runs one pod per node and cannot be scaled; cordon nodes or change its node selector instead');
+  if (kind === 'DaemonSet')
+    throw new KubeError(
+      'Invalid',
+      'a DaemonSet runs one pod per node and cannot be scaled; cordon nodes or change its node selector instead',
+    );
 }

@@ -36,13 +36,17 @@ export function mcpHttpHandler(makeServer: ServerFactory, options: { loopbackOnl
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   let transportClass: Promise<typeof StreamableHTTPServerTransport> | undefined;
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (options.loopbackOnly && !LOOPBACK_HOST.test(req.headers.host ?? '')) return jsonRpcError(res, 403, 'host not allowed');
+    if (options.loopbackOnly && !LOOPBACK_HOST.test(req.headers.host ?? ''))
+      return jsonRpcError(res, 403, 'host not allowed');
     const id = req.headers['mcp-session-id'];
     const known = typeof id === 'string' ? sessions.get(id) : undefined;
     if (known) return known.handleRequest(req, res);
     if (id !== undefined) return jsonRpcError(res, 404, 'unknown or expired session; initialise a new one');
-    if (req.method !== 'POST') return jsonRpcError(res, 405, 'start a session with an initialize request (POST)');
-    transportClass ??= import('@modelcontextprotocol/sdk/server/streamableHttp.js').then((m) => m.StreamableHTTPServerTransport);
+    if (req.method !== 'POST')
+      return jsonRpcError(res, 405, 'start a session with an initialize request (POST)');
+    transportClass ??= import('@modelcontextprotocol/sdk/server/streamableHttp.js').then(
+      (m) => m.StreamableHTTPServerTransport,
+    );
     const Transport = await transportClass;
     const transport: StreamableHTTPServerTransport = new Transport({
       sessionIdGenerator: randomUUID,

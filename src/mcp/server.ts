@@ -24,16 +24,26 @@ export const exposedTools = <C>(spec: Pick<ServerSpec<C>, 'tools' | 'readOnly'>)
  */
 export async function createMcpServer<C>(spec: ServerSpec<C>): Promise<McpServer> {
   const { McpServer } = await import('@modelcontextprotocol/sdk/server/mcp.js');
-  const server = new McpServer({ name: spec.name, version: spec.version }, { instructions: spec.instructions });
+  const server = new McpServer(
+    { name: spec.name, version: spec.version },
+    { instructions: spec.instructions },
+  );
   for (const tool of exposedTools(spec)) {
     server.registerTool(
       tool.name,
-      { title: tool.title, description: tool.description, inputSchema: tool.input, annotations: { title: tool.title, ...tool.hints } },
+      {
+        title: tool.title,
+        description: tool.description,
+        inputSchema: tool.input,
+        annotations: { title: tool.title, ...tool.hints },
+      },
       async (args: unknown) => {
         try {
           return { content: [{ type: 'text' as const, text: await tool.run(args as never, spec.context) }] };
         } catch (err) {
-          const text = spec.explain(err) ?? `${tool.name} failed unexpectedly: ${(err as Error)?.message ?? String(err)}`;
+          const text =
+            spec.explain(err) ??
+            `${tool.name} failed unexpectedly: ${(err as Error)?.message ?? String(err)}`;
           return { isError: true, content: [{ type: 'text' as const, text }] };
         }
       },

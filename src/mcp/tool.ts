@@ -28,13 +28,28 @@ export const defineTool =
   <S extends z.ZodRawShape>(tool: ToolDef<C, S>): ToolDef<C, S> =>
     tool;
 
-export const READ_ONLY: ToolHints = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+export const READ_ONLY: ToolHints = {
+  readOnlyHint: true,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: false,
+};
 
 /** A change that can be repeated safely and loses nothing (scale to N, cordon, set resources). */
-export const IDEMPOTENT_CHANGE: ToolHints = { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+export const IDEMPOTENT_CHANGE: ToolHints = {
+  readOnlyHint: false,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: false,
+};
 
 /** A change that replaces, removes or disrupts running things (delete, drain, restart, rollback, apply). */
-export const DISRUPTIVE_CHANGE: ToolHints = { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false };
+export const DISRUPTIVE_CHANGE: ToolHints = {
+  readOnlyHint: false,
+  destructiveHint: true,
+  idempotentHint: false,
+  openWorldHint: false,
+};
 
 /** Rejects a registry with two tools of one name. */
 export function checkUniqueNames(tools: readonly { name: string }[]): void {

@@ -39,7 +39,10 @@ describe('policy gate', () => {
     assert.deepEqual(done, { result: 'done', dryRun: false });
     assert.equal(permits.length, 1);
     assert.equal(permits[0].dryRun, false);
-    assert.deepEqual(audit.entries().map((e) => e.outcome), ['succeeded']);
+    assert.deepEqual(
+      audit.entries().map((e) => e.outcome),
+      ['succeeded'],
+    );
   });
 
   test('read-only refuses everything and never calls the operation', async () => {
@@ -49,7 +52,10 @@ describe('policy gate', () => {
     await assert.rejects(gate.execute(op), (err: PolicyDenied) => {
       assert.ok(err instanceof PolicyDenied);
       assert.equal(err.check, 'read-only');
-      assert.match(err.message, /policy refused to scale deployment staging\/web \(context test\): the policy is read-only/);
+      assert.match(
+        err.message,
+        /policy refused to scale deployment staging\/web \(context test\): the policy is read-only/,
+      );
       return true;
     });
     assert.equal(permits.length, 0);
@@ -58,39 +64,74 @@ describe('policy gate', () => {
 
   test('namespace deny and allow lists', async () => {
     const deny = new PolicyGate({ policy: defaultPolicy({ denyNamespaces: ['kube-system'] }) });
-    await assert.rejects(deny.execute(recording(scale('kube-system', 'coredns')).op), /namespace kube-system is on the policy's deny list/);
+    await assert.rejects(
+      deny.execute(recording(scale('kube-system', 'coredns')).op),
+      /namespace kube-system is on the policy's deny list/,
+    );
     await deny.execute(recording(scale('production', 'api')).op);
 
     const allow = new PolicyGate({ policy: defaultPolicy({ allowNamespaces: ['staging'] }) });
-    await assert.rejects(allow.execute(recording(scale('production', 'api')).op), /not on the policy's allow list \(staging\)/);
+    await assert.rejects(
+      allow.execute(recording(scale('production', 'api')).op),
+      /not on the policy's allow list \(staging\)/,
+    );
     await allow.execute(recording(scale('staging', 'api')).op);
 
     // A Namespace object counts as being in itself; other cluster-scoped objects in none.
-    const ns: Mutation = { verb: 'delete', target: { context: 't', apiVersion: 'v1', kind: 'Namespace', name: 'kube-system' }, params: {}, requestedBy: 't' };
+    const ns: Mutation = {
+      verb: 'delete',
+      target: { context: 't', apiVersion: 'v1', kind: 'Namespace', name: 'kube-system' },
+      params: {},
+      requestedBy: 't',
+    };
     await assert.rejects(deny.execute(recording(ns).op), /deny list/);
-    const node: Mutation = { verb: 'cordon', target: { context: 't', apiVersion: 'v1', kind: 'Node', name: 'node-1' }, params: {}, requestedBy: 't' };
+    const node: Mutation = {
+      verb: 'cordon',
+      target: { context: 't', apiVersion: 'v1', kind: 'Node', name: 'node-1' },
+      params: {},
+      requestedBy: 't',
+    };
     await allow.execute(recording(node).op);
   });
 
   test('protected workloads by name, by kind and name, and by label (the default label rule included)', async () => {
     const gate = new PolicyGate({
-      policy: defaultPolicy({ protected: [...defaultPolicy().protected, parseProtectedRule('production/payment-service'), parseProtectedRule('tier=db')] }),
+      policy: defaultPolicy({
+        protected: [
+          ...defaultPolicy().protected,
+          parseProtectedRule('production/payment-service'),
+          parseProtectedRule('tier=db'),
+        ],
+      }),
     });
-    await assert.rejects(gate.execute(recording(scale('production', 'payment-service')).op), /protected by the rule 'production\/payment-service'/);
-    await assert.rejects(gate.execute(recording(scale('staging', 'pg', { tier: 'db' })).op), /protected by the rule 'tier=db'/);
+    await assert.rejects(
+      gate.execute(recording(scale('production', 'payment-service')).op),
+      /protected by the rule 'production\/payment-service'/,
+    );
+    await assert.rejects(
+      gate.execute(recording(scale('staging', 'pg', { tier: 'db' })).op),
+      /protected by the rule 'tier=db'/,
+    );
     await assert.rejects(
       gate.execute(recording(scale('staging', 'x', { 'sre-nanobot.dev/protected': 'true' })).op),
       /sre-nanobot.dev\/protected=true/,
     );
     await gate.execute(recording(scale('staging', 'payment-service')).op);
-    assert.deepEqual(parseProtectedRule('Deployment:production/api'), { kind: 'Deployment', namespace: 'production', name: 'api' });
+    assert.deepEqual(parseProtectedRule('Deployment:production/api'), {
+      kind: 'Deployment',
+      namespace: 'production',
+      name: 'api',
+    });
     assert.deepEqual(parseProtectedRule('kube-system/*'), { namespace: 'kube-system', name: undefined });
     assert.throws(() => parseProtectedRule('nonsense'), /not a protection rule/);
   });
 
   test('dry run — by policy or by request — reaches the operation as a dry-run permit', async () => {
     const byPolicy = recording(scale('production', 'api'));
-    assert.equal((await new PolicyGate({ policy: defaultPolicy({ dryRun: true }) }).execute(byPolicy.op)).dryRun, true);
+    assert.equal(
+      (await new PolicyGate({ policy: defaultPolicy({ dryRun: true }) }).execute(byPolicy.op)).dryRun,
+      true,
+    );
     assert.equal(byPolicy.permits[0].dryRun, true);
     const byRequest = recording({ ...scale('production', 'api'), dryRun: true });
     await new PolicyGate({ policy: defaultPolicy() }).execute(byRequest.op);
@@ -100,9 +141,15 @@ describe('policy gate', () => {
   test('a failing operation is audited as failed and its error passes through', async () => {
     const audit = new MemoryAuditSink();
     const gate = new PolicyGate({ policy: defaultPolicy(), audit });
-    const op: Operation<never> = { mutation: scale('production', 'api'), perform: () => Promise.reject(new Error('conflict')) };
+    const op: Operation<never> = {
+      mutation: scale('production', 'api'),
+      perform: () => Promise.reject(new Error('conflict')),
+    };
     await assert.rejects(gate.execute(op), /conflict/);
-    assert.deepEqual(audit.entries().map((e) => [e.outcome, e.reason]), [['failed', 'conflict']]);
+    assert.deepEqual(
+      audit.entries().map((e) => [e.outcome, e.reason]),
+      [['failed', 'conflict']],
+    );
   });
 
   test('checks run in order and a later issue can add its own', async () => {
@@ -120,9 +167,17 @@ describe('policy gate', () => {
   });
 
   test('a permit cannot be forged, and only the gate issues them', () => {
-    assert.throws(() => assertPermit({ mutation: scale('a', 'b'), dryRun: false }, 'PATCH /x'), /must pass through the policy gate/);
+    assert.throws(
+      () => assertPermit({ mutation: scale('a', 'b'), dryRun: false }, 'PATCH /x'),
+      /must pass through the policy gate/,
+    );
     const src = new URL('../', import.meta.url).pathname;
-    const offenders = sourceFiles(src).filter((f) => !f.endsWith('policy/permit.ts') && !f.endsWith('policy/gate.ts') && /\bissuePermit\b/.test(readFileSync(f, 'utf8')));
+    const offenders = sourceFiles(src).filter(
+      (f) =>
+        !f.endsWith('policy/permit.ts') &&
+        !f.endsWith('policy/gate.ts') &&
+        /\bissuePermit\b/.test(readFileSync(f, 'utf8')),
+    );
     assert.deepEqual(offenders, []);
   });
 });

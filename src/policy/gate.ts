@@ -57,7 +57,13 @@ export class PolicyGate {
     const verdict = await this.evaluate(mutation);
     const at = () => new Date().toISOString();
     if (!verdict.allowed) {
-      await this.audit.record({ at: at(), mutation, outcome: 'denied', dryRun, reason: `${verdict.check}: ${verdict.reason}` });
+      await this.audit.record({
+        at: at(),
+        mutation,
+        outcome: 'denied',
+        dryRun,
+        reason: `${verdict.check}: ${verdict.reason}`,
+      });
       throw new PolicyDenied(mutation, verdict.check, verdict.reason);
     }
     try {
@@ -65,7 +71,13 @@ export class PolicyGate {
       await this.audit.record({ at: at(), mutation, outcome: 'succeeded', dryRun });
       return { result, dryRun };
     } catch (err) {
-      await this.audit.record({ at: at(), mutation, outcome: 'failed', dryRun, reason: (err as Error).message });
+      await this.audit.record({
+        at: at(),
+        mutation,
+        outcome: 'failed',
+        dryRun,
+        reason: (err as Error).message,
+      });
       throw err;
     }
   }

@@ -33,7 +33,12 @@ export interface MutationParams {
   delete: { gracePeriodSeconds?: number };
   cordon: Record<string, never>;
   uncordon: Record<string, never>;
-  drain: { ignoreDaemonSets: boolean; deleteEmptyDirData: boolean; force: boolean; gracePeriodSeconds?: number };
+  drain: {
+    ignoreDaemonSets: boolean;
+    deleteEmptyDirData: boolean;
+    force: boolean;
+    gracePeriodSeconds?: number;
+  };
   create: { manifest: Record<string, unknown> };
   patch: { manifest: Record<string, unknown> };
 }

@@ -37,7 +37,10 @@ export function parseProtectedRule(text: string): ProtectedRule {
     return { labels: { [key]: value } };
   }
   const match = /^(?:([A-Za-z]+):)?([^/:=\s]+)\/([^/:=\s]+)$/.exec(text);
-  if (!match) throw new Error(`'${text}' is not a protection rule; use NAMESPACE/NAME, KIND:NAMESPACE/NAME or LABEL=VALUE`);
+  if (!match)
+    throw new Error(
+      `'${text}' is not a protection rule; use NAMESPACE/NAME, KIND:NAMESPACE/NAME or LABEL=VALUE`,
+    );
   const [, kind, namespace, name] = match;
   return { namespace, name: name === '*' ? undefined : name, ...(kind ? { kind } : {}) };
 }

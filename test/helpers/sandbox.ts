@@ -13,7 +13,12 @@ export const tempDir = (prefix = 'sre-nanobot-test-') => mkdtempSync(join(tmpdir
 /** An in-process sandbox with its own port, kubeconfig and temp folder. */
 export async function inProcessSandbox(options: SandboxOptions = {}) {
   const dir = tempDir();
-  const sandbox = await startSandbox({ port: 0, kubeconfigOut: join(dir, 'kubeconfig'), speed: 20, ...options });
+  const sandbox = await startSandbox({
+    port: 0,
+    kubeconfigOut: join(dir, 'kubeconfig'),
+    speed: 20,
+    ...options,
+  });
   return { ...sandbox, kubeconfig: join(dir, 'kubeconfig'), dir };
 }
 
@@ -25,8 +30,12 @@ export interface ReadyLine {
 }
 
 /** Starts `sre-nanobot sandbox` as a real process and resolves with its ready line. */
-export async function cliSandbox(args: string[] = []): Promise<{ ready: ReadyLine; child: ChildProcess; stderr: () => string }> {
-  const child = spawn(process.execPath, [CLI, 'sandbox', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export async function cliSandbox(
+  args: string[] = [],
+): Promise<{ ready: ReadyLine; child: ChildProcess; stderr: () => string }> {
+  const child = spawn(process.execPath, [CLI, 'sandbox', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr += d;

@@ -57,7 +57,8 @@ export const sandboxCommand: Command = {
       throw new UsageError('--empty cannot be combined with --seed-workloads or --snapshot; pick one');
     }
     const speed = values.speed === undefined ? 1 : Number(values.speed);
-    if (!(speed > 0 && speed <= 1000)) throw new UsageError(`--speed must be a number above 0 and at most 1000, got '${values.speed}'`);
+    if (!(speed > 0 && speed <= 1000))
+      throw new UsageError(`--speed must be a number above 0 and at most 1000, got '${values.speed}'`);
     const port = int('port', values.port, 0, 65535) ?? 0;
     let snapshot: ReturnType<typeof loadSnapshotFiles> | undefined;
     try {
@@ -66,7 +67,8 @@ export const sandboxCommand: Command = {
       if (err instanceof SnapshotError) throw new UsageError(err.message);
       throw err;
     }
-    const kubeconfigOut = values['kubeconfig-out'] ?? join(tmpdir(), `sre-nanobot-sandbox-${process.pid}.kubeconfig`);
+    const kubeconfigOut =
+      values['kubeconfig-out'] ?? join(tmpdir(), `sre-nanobot-sandbox-${process.pid}.kubeconfig`);
     let sandbox: Awaited<ReturnType<typeof startSandbox>>;
     try {
       sandbox = await startSandbox({
@@ -80,14 +82,22 @@ export const sandboxCommand: Command = {
       });
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
-      if (e.code === 'EADDRINUSE') throw new OperationalError(`port ${e.message.split(':').pop()} is already in use; pick another with --port or use --port 0`);
-      if (e.code === 'EADDRNOTAVAIL') throw new OperationalError(`cannot listen on ${values.host}: no such local address; use --host 127.0.0.1`);
+      if (e.code === 'EADDRINUSE')
+        throw new OperationalError(
+          `port ${e.message.split(':').pop()} is already in use; pick another with --port or use --port 0`,
+        );
+      if (e.code === 'EADDRNOTAVAIL')
+        throw new OperationalError(
+          `cannot listen on ${values.host}: no such local address; use --host 127.0.0.1`,
+        );
       throw err;
     }
     process.stdout.write(
       `${JSON.stringify({ ready: true, server: sandbox.server, kubeconfig: kubeconfigOut, metrics: sandbox.metrics })}\n`,
     );
-    process.stderr.write(`sandbox: try  kubectl --kubeconfig ${kubeconfigOut} get pods -A   (Ctrl-C stops it)\n`);
+    process.stderr.write(
+      `sandbox: try  kubectl --kubeconfig ${kubeconfigOut} get pods -A   (Ctrl-C stops it)\n`,
+    );
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
       process.once('SIGTERM', resolve);

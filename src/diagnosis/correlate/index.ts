@@ -35,7 +35,7 @@ export function correlate(ev: Evidence, detected: Detected[], focus?: Focus): Fi
     return d;
   });
   const explains = detected.map((_, i) => rootOf.filter((r, j) => r === i && j !== i).length);
-  const focusScore = detected.map((f, i) => {
+  const focusScore = detected.map((_, i) => {
     if (!focus) return 0;
     let best = 0;
     detected.forEach((g, j) => {

@@ -34,10 +34,9 @@ const intersects = (a: Iterable<string>, b: Set<string>) => {
 };
 
 /**
- * For each finding, the index of the finding that explains it (or -1). Among several explanations the
- * closest wins (same object before dependency, then the nearest rank), so chains read step by step:
- * api 5xx → postgres unreachable → postgres crash-looping → its volume full. Edges that would close a
- * cycle are dropped.
+ * For each finding, the index of the finding that explains it (or -1). Among several explanations a
+ * trouble of the same object wins over one of a dependency, then the most fundamental (lowest rank):
+ * api 5xx → api cannot reach postgres → postgres volume full. Edges that would close a cycle are dropped.
  */
 export function linkCauses(ev: Evidence, findings: Detected[]): number[] {
   const subjects = findings.map((f) => new Set(f.links.subjects));
@@ -63,7 +62,7 @@ export function linkCauses(ev: Evidence, findings: Detected[]): number[] {
       const b = findings[y.cause];
       return (
         Number(y.sameObject) - Number(x.sameObject) ||
-        rankOf(b.pattern) - rankOf(a.pattern) ||
+        rankOf(a.pattern) - rankOf(b.pattern) ||
         SEVERITY[a.severity] - SEVERITY[b.severity] ||
         b.confidence - a.confidence
       );

@@ -95,7 +95,7 @@ export const EXPLAINS: Record<string, string[]> = {
   cpu_throttling: ['high_latency', 'high_error_rate', 'readiness_probe_failure', 'liveness_probe_failure'],
   rollout_stuck: ['service_no_endpoints'],
   high_latency: ['high_error_rate'],
-  dependency_unreachable: ['crash_loop', 'readiness_probe_failure', 'high_error_rate', 'high_latency'],
+  dependency_unreachable: ['high_error_rate', 'high_latency'],
 };
 
 export const explainsSameObject = (cause: string, effect: string) =>

@@ -31,8 +31,11 @@ export interface EvidenceInit {
   metrics?: Sample[];
   /** What could not be read and why. */
   gaps?: Gap[];
-  /** Epoch ms; defaults to the later of the local clock and the newest timestamp in the objects. */
-  now?: number;
+  /**
+   * `wall` (a live cluster): now is the later of the local clock and the newest activity recorded.
+   * `capture` (a snapshot): now is the newest activity recorded, the moment the snapshot shows.
+   */
+  clock?: 'wall' | 'capture';
   /** Namespaces read, or 'all'. */
   namespaces?: string[] | 'all';
 }
@@ -60,7 +63,10 @@ const EMPTY: never[] = [];
  * object they are about, pods by workload and node, log tails and metric samples. Immutable.
  */
 export class Evidence {
+  /** Epoch ms the evidence stands for: ages and "ago" are measured from here. */
   readonly now: number;
+  /** The newest activity the evidence records (events, container starts and exits, condition changes). */
+  readonly latest: number;
   readonly gaps: readonly Gap[];
   readonly namespaces: readonly string[] | 'all';
   private readonly byKind = new Map<string, K8sObject[]>();
@@ -99,7 +105,9 @@ export class Evidence {
     for (const s of init.metrics ?? []) push(this.samples, s.signal, s);
     this.gaps = init.gaps ?? [];
     this.namespaces = init.namespaces ?? 'all';
-    this.now = init.now ?? Math.max(Date.now(), newestTimestamp(init.objects));
+    const newest = newestActivity(init.objects);
+    this.latest = newest ?? Date.now();
+    this.now = init.clock === 'wall' || newest === undefined ? Math.max(Date.now(), this.latest) : newest;
   }
 
   list<K extends string>(kind: K, namespace?: string): ShapeOf<K>[] {
@@ -142,8 +150,13 @@ export class Evidence {
     return this.samples.get(signal) ?? EMPTY;
   }
 
-  hasMetrics(): boolean {
-    return this.samples.size > 0;
+  /**
+   * Whether something happened within `windowMs` of the newest recorded activity. Measured against
+   * activity rather than the clock, a snapshot taken long ago reads the same as a live cluster; an
+   * unknown time counts as recent.
+   */
+  isRecent(time: number | undefined, windowMs: number): boolean {
+    return time === undefined || time >= this.latest - windowMs;
   }
 }
 
@@ -166,14 +179,36 @@ export const eventTime = (e: KubeEvent): number =>
   parseTime(e.metadata.creationTimestamp) ??
   0;
 
-/** The newest time an event or a node heartbeat records: a cluster ahead of the local clock sets "now". */
-function newestTimestamp(objects: K8sObject[]): number {
-  let newest = 0;
+const activityOfEvent = (e: KubeEvent) =>
+  parseTime(e.lastTimestamp) ?? parseTime(e.eventTime) ?? parseTime(e.firstTimestamp);
+
+/**
+ * The newest activity the objects record: event times, container starts and exits, condition
+ * transitions and node heartbeats. Creation timestamps do not count: loaders fill them in.
+ */
+function newestActivity(objects: K8sObject[]): number | undefined {
+  let newest: number | undefined;
+  const see = (t: number | undefined) => {
+    if (t !== undefined && (newest === undefined || t > newest)) newest = t;
+  };
   for (const obj of objects) {
-    if (obj.kind === 'Event') newest = Math.max(newest, eventTime(obj as KubeEvent));
-    else if (obj.kind === 'Node') {
-      for (const c of obj.status?.conditions ?? [])
-        newest = Math.max(newest, parseTime(c.lastHeartbeatTime) ?? 0);
+    if (obj.kind === 'Event') see(activityOfEvent(obj as KubeEvent));
+    for (const c of (obj.status?.conditions ?? []) as {
+      lastTransitionTime?: string;
+      lastHeartbeatTime?: string;
+    }[]) {
+      see(parseTime(c.lastTransitionTime));
+      see(parseTime(c.lastHeartbeatTime));
+    }
+    if (obj.kind !== 'Pod') continue;
+    for (const s of [
+      ...(obj.status?.containerStatuses ?? []),
+      ...(obj.status?.initContainerStatuses ?? []),
+    ]) {
+      for (const state of [s.state, s.lastState]) {
+        see(parseTime(state?.running?.startedAt));
+        see(parseTime(state?.terminated?.finishedAt));
+      }
     }
   }
   return newest;

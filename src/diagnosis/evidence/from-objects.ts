@@ -14,7 +14,8 @@ export interface ObjectsSource {
   metrics?: Sample[];
   gaps?: Gap[];
   namespaces?: string[] | 'all';
-  now?: number;
+  /** `wall` for a live cluster; snapshots (the default) are read as of their newest activity. */
+  clock?: 'wall' | 'capture';
 }
 
 /**
@@ -38,7 +39,7 @@ export function evidenceFromObjects(source: ObjectsSource): Evidence {
     metrics: source.metrics,
     gaps: source.gaps,
     namespaces,
-    now: source.now,
+    clock: source.clock,
   });
 }
 

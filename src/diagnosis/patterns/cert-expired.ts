@@ -3,7 +3,7 @@ import type { KeyedObject } from '../evidence/shapes.ts';
 import { describe, finding } from '../finding.ts';
 import { groupByWorkload, type PodCase, podList } from '../signals/group.ts';
 import { CERT_EXPIRED, TLS_REJECTED } from '../signals/log-patterns.ts';
-import { type LogHit, matchLines, peerOf, podLogLines, quote } from '../signals/logs.ts';
+import { type LogHit, matchLines, type Peer, peerAround, podLogLines, quote } from '../signals/logs.ts';
 import { isActive } from '../signals/pods.ts';
 import { formatDuration } from '../signals/quantity.ts';
 import { serviceForPeer } from '../signals/services.ts';
@@ -43,7 +43,11 @@ function usersOf(
   return { pods: pods.map(refOf), workloads, ingresses };
 }
 
-function expiredSecrets(ev: Evidence, clientHits: Map<string, LogHit>): Detected[] {
+interface ClientHit extends LogHit {
+  peer: Peer;
+}
+
+function expiredSecrets(ev: Evidence, clientHits: Map<string, ClientHit>): Detected[] {
   const out: Detected[] = [];
   for (const secret of ev.list('Secret')) {
     const cert = secret.certificate;
@@ -90,15 +94,15 @@ function expiredSecrets(ev: Evidence, clientHits: Map<string, LogHit>): Detected
 }
 
 /** Clients that reject a peer's certificate; correlation ties them to the expired Secret when there is one. */
-function clientFailures(ev: Evidence, hits: Map<string, LogHit>): Detected[] {
-  const cases: PodCase<LogHit>[] = [];
+function clientFailures(ev: Evidence, hits: Map<string, ClientHit>): Detected[] {
+  const cases: PodCase<ClientHit>[] = [];
   for (const pod of ev.list('Pod')) {
     const hit = hits.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
     if (hit) cases.push({ pod, data: hit });
   }
   return groupByWorkload(ev, cases).map(({ workload, cases: group }) => {
     const { pod, data } = group[0];
-    const peer = peerOf(data.line.text);
+    const peer = data.peer;
     const svc = serviceForPeer(ev, peer, pod.metadata.namespace);
     const after = /is after (\S+)|NotAfter: ([^,;)]+)/.exec(data.line.text);
     const target = peer.host ?? peer.ip ?? 'a TLS peer';
@@ -126,14 +130,25 @@ function clientFailures(ev: Evidence, hits: Map<string, LogHit>): Detected[] {
 export const certExpired: Pattern = {
   id: 'cert_expired',
   detect(ev) {
-    const clientHits = new Map<string, LogHit>();
+    const clientHits = new Map<string, ClientHit>();
     for (const pod of ev.list('Pod')) {
       if (!isActive(pod)) continue;
-      const hit = matchLines(podLogLines(ev, pod), CERT_EXPIRED).at(-1);
-      if (hit) clientHits.set(`${pod.metadata.namespace}/${pod.metadata.name}`, hit);
+      const lines = podLogLines(ev, pod);
+      const hit = matchLines(lines, CERT_EXPIRED).at(-1);
+      if (hit)
+        clientHits.set(`${pod.metadata.namespace}/${pod.metadata.name}`, {
+          ...hit,
+          peer: peerAround(lines, hit),
+        });
     }
     const secrets = expiredSecrets(ev, clientHits);
-    return [...secrets, ...clientFailures(ev, clientHits), ...rejectingServers(ev, secrets.length > 0)];
+    const certificates = expiringCertificates(ev, new Set(secrets.map((f) => f.resource.name)));
+    return [
+      ...secrets,
+      ...certificates,
+      ...clientFailures(ev, clientHits),
+      ...rejectingServers(ev, secrets.length + certificates.length > 0),
+    ];
   },
 };
 
@@ -161,4 +176,32 @@ function rejectingServers(ev: Evidence, explained: boolean): Detected[] {
       }),
     ];
   });
+}
+
+/** cert-manager Certificates whose expiry metric says expired or due within a week (their Secret may be unreadable). */
+function expiringCertificates(ev: Evidence, seen: Set<string>): Detected[] {
+  return ev
+    .metrics('cert_expiry_seconds')
+    .filter((s) => s.value * 1000 < SOON_MS && !seen.has(s.labels.name))
+    .map((s) => {
+      const expired = s.value <= 0;
+      const when = expired
+        ? `expired ${formatDuration(-s.value * 1000)} ago`
+        : `expires in ${formatDuration(s.value * 1000)}`;
+      return finding(ev, {
+        pattern: 'cert_expired',
+        severity: expired ? 'critical' : 'warning',
+        resource: { kind: 'Certificate', namespace: s.labels.namespace, name: s.labels.name },
+        workload: null,
+        summary: `Certificate ${s.labels.name} ${expired ? 'has expired' : 'expires soon'}`,
+        rootCause: `cert-manager Certificate ${s.labels.namespace}/${s.labels.name} ${when} and was not renewed.`,
+        evidence: [`certmanager_certificate_expiration_timestamp_seconds - time() = ${Math.round(s.value)}s`],
+        whys: [
+          'Why do TLS clients fail? The certificate they are shown is no longer valid.',
+          `Why? Certificate ${s.labels.name} ${when}.`,
+        ],
+        runbook: 'renew_certificate',
+        confidence: 0.9,
+      });
+    });
 }

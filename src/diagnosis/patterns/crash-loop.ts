@@ -1,4 +1,4 @@
-import { type Evidence, refOf } from '../evidence/evidence.ts';
+import { type Evidence, parseTime, refOf } from '../evidence/evidence.ts';
 import type { ContainerStatus, Pod } from '../evidence/shapes.ts';
 import { describe, eventLine, finding, latestEvent, podNeeds, podRef } from '../finding.ts';
 import { loggedPeers } from '../signals/dependencies.ts';
@@ -25,8 +25,8 @@ function crashOf(ev: Evidence, pod: Pod, status: ContainerStatus | undefined): b
   const waiting = status.state?.waiting?.reason;
   if (waiting && START_FAILURES.has(waiting)) return true;
   if ((status.restartCount ?? 0) < 3 || !term || term.exitCode === 0) return false;
-  const finished = Date.parse(term.finishedAt ?? '');
-  return !Number.isNaN(finished) && ev.now - finished < RECENT_MS && pod.status?.phase !== 'Succeeded';
+  const finished = parseTime(term.finishedAt);
+  return finished !== undefined && ev.isRecent(finished, RECENT_MS) && pod.status?.phase !== 'Succeeded';
 }
 
 export const crashLoop: Pattern = {
@@ -58,7 +58,7 @@ function describeCrash(ev: Evidence, workload: ObjectRef | null, cases: PodCase<
   const how = startError
     ? `cannot start (${waiting?.reason}: ${startError})`
     : term?.exitCode === 0
-      ? 'exits successfully (code 0) right after starting, but its pod expects a long-running process'
+      ? 'exits with exit code 0 right after starting: its command finishes, but a Deployment expects a long-running process'
       : exitMeaning(term?.exitCode, term?.reason);
   const said = lastLine
     ? `; its last log line: "${quote(lastLine, 240)}"`

@@ -29,7 +29,8 @@ function databases(ev: Evidence): Map<string, Database> {
   for (const pod of ev.list('Pod')) {
     if (!isActive(pod)) continue;
     const lines = podLogLines(ev, pod);
-    const tooMany = matchLines(lines, TOO_MANY_CLIENTS).at(-1);
+    const refusals = matchLines(lines, TOO_MANY_CLIENTS);
+    const tooMany = refusals.find((h) => h.match[0].startsWith('sorry')) ?? refusals.at(-1);
     const pool = matchLines(lines, POOL_EXHAUSTED).at(-1);
     if (!tooMany && !pool) continue;
     const hit = (tooMany ?? pool)!;
@@ -47,6 +48,18 @@ function databases(ev: Evidence): Map<string, Database> {
     const d = entry(key, { service: db });
     if (tooMany) d.refused.push({ pod, hit: tooMany });
     if (pool) d.pools.push({ pod, hit: pool });
+  }
+  // A client whose full pool names no database waits on the one that is refusing clients in its namespace.
+  for (const [key, d] of out) {
+    if (!key.startsWith('unknown/')) continue;
+    const ns = key.slice('unknown/'.length);
+    const db = [...out.values()].find(
+      (x) => x !== d && x.service?.metadata.namespace === ns && (x.server || x.refused.length),
+    );
+    if (!db) continue;
+    db.pools.push(...d.pools);
+    db.refused.push(...d.refused);
+    out.delete(key);
   }
   for (const s of ev.metrics('db_connections_ratio')) {
     if (s.value < 0.9) continue;

@@ -114,7 +114,7 @@ export const dependencyUnreachable: Pattern = {
       const who = describe(workload ?? refOf(pod));
       return finding(ev, {
         pattern: 'dependency_unreachable',
-        severity: target.root || !isPodReady(pod) ? 'critical' : 'warning',
+        severity: target.root || target.needs.length ? 'critical' : 'warning',
         resource: pod,
         workload,
         summary: `Pod ${pod.metadata.name}${others} cannot reach ${data.service ? `Service ${data.service.metadata.name}` : data.peer}`,

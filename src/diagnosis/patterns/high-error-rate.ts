@@ -61,7 +61,7 @@ function suspectRelease(ev: Evidence, unit: Served, commonError: string | undefi
         .some((word) => word.length > 3 && /[A-Z_]{4,}/.test(word) && commonError.includes(word)),
     );
   const created = parseTime(release.current.metadata.creationTimestamp);
-  const recent = created !== undefined && ev.now - created < RECENT_RELEASE_MS;
+  const recent = created !== undefined && ev.isRecent(created, RECENT_RELEASE_MS);
   return named || recent ? release : undefined;
 }
 

@@ -46,10 +46,12 @@ function classify(message: string, pod: Pod): { why: string; fix: string } {
   return { why: 'the image cannot be pulled', fix: 'fix_image_reference' };
 }
 
+/** The registry's answer: the newest "Failed to pull image" event, else the waiting message. */
 const pullMessage = (ev: Evidence, pod: Pod, waitingMessage: string | undefined): string => {
-  const failed = latestEvent(ev, podRef(pod), ['Failed']);
-  if (failed?.message && /pull|image/i.test(failed.message)) return failed.message;
-  return waitingMessage ?? '';
+  const failed = ev
+    .eventsFor(podRef(pod))
+    .findLast((e) => e.reason === 'Failed' && /^Failed to pull image/.test(e.message ?? ''));
+  return failed?.message ?? waitingMessage ?? '';
 };
 
 export const imagePullError: Pattern = {
@@ -83,7 +85,9 @@ export const imagePullError: Pattern = {
       )?.image;
       const rollback = previousImage && previousImage !== data.image;
       const others = group.length > 1 ? ` (also ${podList(group.slice(1))})` : '';
-      const failed = latestEvent(ev, podRef(pod), ['Failed']);
+      const failed = ev
+        .eventsFor(podRef(pod))
+        .findLast((e) => e.reason === 'Failed' && /^Failed to pull image/.test(e.message ?? ''));
       const backoff = latestEvent(ev, podRef(pod), ['BackOff']);
       return finding(ev, {
         pattern: 'image_pull_error',

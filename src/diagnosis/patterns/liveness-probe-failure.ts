@@ -42,7 +42,7 @@ export const livenessProbeFailure: Pattern = {
         const last = events.at(-1);
         const kill = killEvent(ev, pod, spec.name);
         const restarts = status.restartCount ?? 0;
-        const recent = (e?: KubeEvent) => !!e && ev.now - eventTime(e) < RECENT_MS;
+        const recent = (e?: KubeEvent) => !!e && ev.isRecent(eventTime(e), RECENT_MS);
         const term = lastTermination(status);
         if (term?.reason === 'OOMKilled') continue;
         const verdict = judgeProbe(
@@ -51,8 +51,11 @@ export const livenessProbeFailure: Pattern = {
           last?.message?.startsWith('Startup') ? 'Startup' : kind,
           last?.message ?? '',
         );
-        const killedByProbe = restarts > 0 && (recent(kill) || recent(last));
-        if (!killedByProbe && !(verdict.misconfigured && restarts > 0)) continue;
+        // The kubelet kills with SIGKILL/SIGTERM (137, 143); a process that exits on its own was not killed by a probe.
+        const killedExit = term === undefined || term.exitCode === 137 || term.exitCode === 143;
+        const killedByProbe = restarts > 0 && killedExit && (recent(kill) || recent(last));
+        const staticOnly = verdict.misconfigured && verdict.confidence > 0.9 && restarts > 0 && killedExit;
+        if (!killedByProbe && !staticOnly) continue;
         cases.push({ pod, data: { container: spec, verdict, last, kill, restarts } });
       }
     }

@@ -21,7 +21,7 @@ interface Refusal {
 function refusals(ev: Evidence): Refusal[] {
   const out: Refusal[] = [];
   for (const e of ev.list('Event')) {
-    if (e.reason !== 'FailedCreate' || !e.message || ev.now - eventTime(e) > RECENT_MS) continue;
+    if (e.reason !== 'FailedCreate' || !e.message || !ev.isRecent(eventTime(e), RECENT_MS)) continue;
     const about = e.involvedObject ?? e.regarding;
     const owner =
       about?.kind && about.name

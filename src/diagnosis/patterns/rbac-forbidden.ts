@@ -143,7 +143,7 @@ function missingServiceAccounts(ev: Evidence): Detected[] {
   const seen = new Map<string, Detected>();
   for (const e of ev.list('Event')) {
     const m = e.reason === 'FailedCreate' && e.message ? NO_SA.exec(e.message) : null;
-    if (!m || ev.now - eventTime(e) > 3_600_000) continue;
+    if (!m || !ev.isRecent(eventTime(e), 3_600_000)) continue;
     const about = e.involvedObject ?? e.regarding;
     const owner =
       about?.kind && about.name

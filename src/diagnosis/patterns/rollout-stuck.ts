@@ -1,6 +1,6 @@
 import { type Evidence, refOf } from '../evidence/evidence.ts';
 import type { K8sObject } from '../evidence/shapes.ts';
-import { eventLine, finding, latestEvent } from '../finding.ts';
+import { eventLine, finding } from '../finding.ts';
 import { containersOf } from '../signals/pods.ts';
 import { podTrouble, rolloutState } from '../signals/rollout.ts';
 import type { Detected, Pattern } from '../types.ts';
@@ -18,8 +18,9 @@ function detectDeployment(ev: Evidence, d: K8sObject): Detected | undefined {
   const state = rolloutState(ev, d);
   if (!state) return undefined;
   const rs = state.release?.current;
-  const failedCreate = rs ? latestEvent(ev, refOf(rs), ['FailedCreate']) : undefined;
-  const rolling = state.updated < state.desired || state.oldReplicas > 0;
+  const failedCreate = state.failedCreate;
+  const rolling =
+    state.release?.previous !== undefined && (state.oldReplicas > 0 || state.updated < state.desired);
   if (!state.deadlineExceeded && !rolling && !failedCreate) return undefined;
   const troubles = [...new Set(state.troubled.map(podTrouble))].filter((t) => t !== undefined);
   const image = (rs ?? d).spec?.template?.spec?.containers?.[0]?.image;
@@ -38,7 +39,9 @@ function detectDeployment(ev: Evidence, d: K8sObject): Detected | undefined {
     workload: refOf(d),
     summary: `Rollout of Deployment ${d.metadata.name} to revision ${state.revision} is stuck (${state.updated}/${state.desired} updated, ${state.available} available)`,
     rootCause: `The rollout of Deployment ${d.metadata.namespace}/${d.metadata.name} to revision ${state.revision}${image ? ` (${image})` : ''} does not progress: ${detail}.${
-      state.deadlineExceeded ? ` The controller gave up: ${state.deadlineExceeded}` : ''
+      state.deadlineExceeded
+        ? ` The controller gave up (ProgressDeadlineExceeded): ${state.deadlineExceeded}`
+        : ''
     }`,
     evidence: [
       `deployment ${d.metadata.name}: replicas ${state.desired}, updated ${state.updated}, available ${state.available}`,

@@ -23,7 +23,7 @@ function nearMiss(
       let score = 0;
       for (const [k, v] of Object.entries(sel)) {
         if (labels[k] === v) score += 2;
-        else if (k in labels) score += 1;
+        else if (k in labels) score += 1 + similarity(labels[k], v);
       }
       if (score > 0 && (!best || score > best.score)) best = { workload: w, score };
     }
@@ -40,6 +40,13 @@ function nearMiss(
       ),
     ),
   };
+}
+
+/** Shared leading characters as a share of the longer value: `payments` and `payment-service` are close. */
+function similarity(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n / Math.max(a.length, b.length);
 }
 
 /** A named targetPort the selected pods do not declare leaves them out of the endpoints. */

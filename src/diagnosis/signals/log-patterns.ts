@@ -40,7 +40,7 @@ export const CONNECTION_REFUSED: RegExp[] = [
   /ConnectException: Connection refused/,
   /\[Errno 111\] Connection refused/,
   /\bECONNREFUSED\b/,
-  /Connection refused/,
+  /\bconnection refused\b/i,
 ];
 
 /** The connection attempt got no answer at all: a network path dropped it (policy, firewall, dead node). */

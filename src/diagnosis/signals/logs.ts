@@ -11,6 +11,8 @@ export interface LogLine {
 export interface LogHit {
   line: LogLine;
   match: RegExpExecArray;
+  /** Position of the line in the list searched. */
+  index: number;
 }
 
 /** A pod's log tails: every container, the previous instance first, then the current one. */
@@ -34,16 +36,29 @@ export function podLogLines(
 /** Every line matching one of the expressions (the first that matches each line). */
 export function matchLines(lines: LogLine[], patterns: RegExp[]): LogHit[] {
   const hits: LogHit[] = [];
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     for (const re of patterns) {
       const match = re.exec(line.text);
       if (match) {
-        hits.push({ line, match });
+        hits.push({ line, match, index });
         break;
       }
     }
   }
   return hits;
+}
+
+/**
+ * The peer of a hit, looking at the few lines before it too: runtimes often log the failed call
+ * ("refresh from https://… failed") above the exception that says why.
+ */
+export function peerAround(lines: LogLine[], hit: LogHit, before = 3): Peer {
+  for (let i = hit.index; i >= Math.max(0, hit.index - before); i--) {
+    if (lines[i].container !== hit.line.container) break;
+    const peer = peerOf(lines[i].text);
+    if (peer.host || peer.ip) return peer;
+  }
+  return {};
 }
 
 /** A log line short enough to quote: JSON lines keep their message and error fields. */
@@ -52,9 +67,12 @@ export function quote(text: string, max = 300): string {
   if (shown.startsWith('{')) {
     try {
       const entry = JSON.parse(shown) as Record<string, unknown>;
+      const flat = (v: unknown) =>
+        v && typeof v === 'object' && 'message' in v ? (v as { message: unknown }).message : v;
       const parts = ['level', 'msg', 'message', 'error', 'err', 'status', 'upstream']
-        .filter((k) => entry[k] !== undefined && typeof entry[k] !== 'object')
-        .map((k) => `${k}=${JSON.stringify(entry[k])}`);
+        .map((k) => [k, flat(entry[k])] as const)
+        .filter(([, v]) => v !== undefined && typeof v !== 'object')
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`);
       if (parts.length) shown = parts.join(' ');
     } catch {
       // not JSON after all: quote it as it is
@@ -107,6 +125,7 @@ const PEER_FORMS: RegExp[] = [
   /dial tcp ([\w.-]+):(\d+)/,
   /(?:ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EAI_AGAIN) ([\w.-]+)(?::(\d+))?/,
   /on host "([\w.-]+)"/,
+  /\b(?!connect\b|tcp\b|dial\b)([a-z][\w.-]*): (?:dial tcp: )?(?:connect: )?connection refused/,
 ];
 
 /**

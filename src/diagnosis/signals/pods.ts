@@ -83,25 +83,25 @@ export function exitMeaning(code: number | undefined, reason?: string): string {
     case undefined:
       return 'exited';
     case 0:
-      return 'exited successfully (code 0), which a long-running container should not do';
+      return 'exited with exit code 0 (success), which a long-running container should not do';
     case 1:
-      return 'exited with code 1 (application error)';
+      return 'exited with exit code 1 (application error)';
     case 2:
-      return 'exited with code 2 (a Go panic or bad usage)';
+      return 'exited with exit code 2 (a Go panic or bad usage)';
     case 126:
-      return 'exited with code 126 (command not executable)';
+      return 'exited with exit code 126 (command not executable)';
     case 127:
-      return 'exited with code 127 (command not found)';
+      return 'exited with exit code 127 (command not found)';
     case 128 + 6:
-      return 'aborted (code 134, SIGABRT)';
+      return 'aborted (exit code 134, SIGABRT)';
     case 128 + 9:
-      return 'was killed (code 137, SIGKILL)';
+      return 'was killed (exit code 137, SIGKILL)';
     case 128 + 11:
-      return 'crashed with a segmentation fault (code 139, SIGSEGV)';
+      return 'crashed with a segmentation fault (exit code 139, SIGSEGV)';
     case 128 + 15:
-      return 'was terminated (code 143, SIGTERM)';
+      return 'was terminated (exit code 143, SIGTERM)';
     default:
-      return `exited with code ${code}`;
+      return `exited with exit code ${code}`;
   }
 }
 

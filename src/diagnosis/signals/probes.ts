@@ -47,14 +47,16 @@ export function judgeProbe(
     };
   }
   const refused = /connection refused|connect: connection refused/i.test(message);
-  if (resolved !== undefined && declared.length && !declared.includes(resolved)) {
+  const status = /statuscode: (\d{3})/.exec(message)?.[1];
+  // Declaring container ports is optional, so an undeclared probe port is only suspect, unless the
+  // probe is refused there; an HTTP status means something does listen on it.
+  if (resolved !== undefined && declared.length && !declared.includes(resolved) && !status) {
     return {
       cause: `${what} targets port ${resolved}, but container ${container.name} listens on ${declaredPorts(container)}${refused ? ' (connection refused)' : ''}`,
       misconfigured: true,
-      confidence: refused ? 0.95 : 0.85,
+      confidence: refused ? 0.95 : 0.6,
     };
   }
-  const status = /statuscode: (\d{3})/.exec(message)?.[1];
   if (status === '404') {
     return {
       cause: `${what} gets 404 Not Found: the application serves no ${probe.httpGet?.path ?? '/'} endpoint (wrong probe path)`,

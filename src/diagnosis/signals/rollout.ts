@@ -1,5 +1,6 @@
-import type { Evidence } from '../evidence/evidence.ts';
-import type { K8sObject, Pod } from '../evidence/shapes.ts';
+import { type Evidence, refOf } from '../evidence/evidence.ts';
+import type { K8sObject, KubeEvent, Pod } from '../evidence/shapes.ts';
+import { latestEvent } from '../finding.ts';
 import { containersOf, isActive, isPodReady, lastTermination } from './pods.ts';
 import { latestRelease, type Release, replicaSetsOf } from './workloads.ts';
 
@@ -44,6 +45,8 @@ export interface RolloutState {
   available: number;
   /** Replicas older ReplicaSets still hold: non-zero while a rollout is under way. */
   oldReplicas: number;
+  /** The newest ReplicaSet cannot create pods (quota, admission, missing service account). */
+  failedCreate?: KubeEvent;
 }
 
 /** A Deployment whose latest revision is not (yet) serving, or undefined when the rollout is complete and healthy. */
@@ -72,7 +75,8 @@ export function rolloutState(ev: Evidence, deployment: K8sObject): RolloutState 
     progressing?.status === 'False' && progressing.reason === 'ProgressDeadlineExceeded'
       ? (progressing.message ?? 'ProgressDeadlineExceeded')
       : undefined;
-  if (!deadline && !troubled.length) return undefined;
+  const failedCreate = release ? latestEvent(ev, refOf(release.current), ['FailedCreate']) : undefined;
+  if (!deadline && !troubled.length && !failedCreate) return undefined;
   const oldReplicas = release
     ? replicaSetsOf(ev, deployment)
         .filter((rs) => rs !== release.current)
@@ -90,5 +94,6 @@ export function rolloutState(ev: Evidence, deployment: K8sObject): RolloutState 
     desired: deployment.spec?.replicas ?? 1,
     available: deployment.status?.availableReplicas ?? 0,
     oldReplicas,
+    failedCreate,
   };
 }

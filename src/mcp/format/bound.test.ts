@@ -8,8 +8,17 @@ test('short text passes unchanged; long text is cut at a line and says how to na
   const long = Array.from({ length: 1000 }, (_, i) => `line ${i} ${'x'.repeat(40)}`).join('\n');
   const out = bounded(long, 'Use tailLines or grep.', 5000);
   assert.ok(out.length < 5200);
-  assert.match(out, /\n… \[truncated: showing \d+ of 1000 lines \(\d+ of \d+ characters\)\. Use tailLines or grep\.\]$/);
-  assert.ok(out.split('\n').slice(0, -1).every((l) => /^line \d+ x+$/.test(l)), 'no line is cut in half');
+  assert.match(
+    out,
+    /\n… \[truncated: showing \d+ of 1000 lines \(\d+ of \d+ characters\)\. Use tailLines or grep\.\]$/,
+  );
+  assert.ok(
+    out
+      .split('\n')
+      .slice(0, -1)
+      .every((l) => /^line \d+ x+$/.test(l)),
+    'no line is cut in half',
+  );
 });
 
 test('a list cut by limit says so', () => {
@@ -18,5 +27,14 @@ test('a list cut by limit says so', () => {
 });
 
 test('tables align like kubectl and show <none> for empty cells', () => {
-  assert.equal(table(['name', 'ready'], [['api-1', '1/1'], ['web', undefined]]), 'NAME    READY\napi-1   1/1\nweb     <none>');
+  assert.equal(
+    table(
+      ['name', 'ready'],
+      [
+        ['api-1', '1/1'],
+        ['web', undefined],
+      ],
+    ),
+    'NAME    READY\napi-1   1/1\nweb     <none>',
+  );
 });

@@ -4,7 +4,14 @@ import { render } from './render.ts';
 
 const deployment = {
   kind: 'Deployment',
-  metadata: { name: 'api', managedFields: [{ manager: 'kubectl' }], annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"DB_PASSWORD":"p4ss"}', team: 'sre' } },
+  metadata: {
+    name: 'api',
+    managedFields: [{ manager: 'kubectl' }],
+    annotations: {
+      'kubectl.kubernetes.io/last-applied-configuration': '{"DB_PASSWORD":"p4ss"}',
+      team: 'sre',
+    },
+  },
   spec: {
     template: {
       spec: {

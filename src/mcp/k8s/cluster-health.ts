@@ -14,7 +14,10 @@ export const clusterHealthTool = defineK8sTool({
   title: 'Cluster health summary',
   description:
     'A short health summary of a cluster (or one namespace): nodes ready/not ready/cordoned/under pressure, pods not running grouped by reason (CrashLoopBackOff, Pending, OOMKilled…), deployments without all replicas available, and warning events by reason. Start here when asked "what is wrong".',
-  input: { context, namespace: namespace.describe('Only this namespace (nodes are always all); omit for the whole cluster.') },
+  input: {
+    context,
+    namespace: namespace.describe('Only this namespace (nodes are always all); omit for the whole cluster.'),
+  },
   hints: READ_ONLY,
   async run(args, ctx) {
     const kube = await ctx.clusters.kube(args.context);

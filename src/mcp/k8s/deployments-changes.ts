@@ -10,7 +10,8 @@ const done = (dry: boolean, text: string) => (dry ? `(dry run, nothing changed) 
 export const deploymentsScale = defineK8sTool({
   name: 'deployments_scale',
   title: 'Scale a deployment',
-  description: 'Set the number of replicas of a Deployment (0 stops it). The answer says the previous count, to scale back.',
+  description:
+    'Set the number of replicas of a Deployment (0 stops it). The answer says the previous count, to scale back.',
   input: {
     context,
     namespace,
@@ -21,9 +22,20 @@ export const deploymentsScale = defineK8sTool({
   hints: IDEMPOTENT_CHANGE,
   async run(args, ctx) {
     const kube = await ctx.clusters.kube(args.context);
-    const op = await scaleOperation(kube, { kind: 'Deployment', namespace: args.namespace, name: args.name }, args.replicas, 'mcp:deployments_scale');
-    const { result, dryRun: dry } = await ctx.gate.execute({ ...op, mutation: { ...op.mutation, dryRun: args.dryRun } });
-    return done(dry, `scaled deployment ${args.name} from ${result.from} to ${result.to} replicas (undo: deployments_scale replicas=${result.from}).`);
+    const op = await scaleOperation(
+      kube,
+      { kind: 'Deployment', namespace: args.namespace, name: args.name },
+      args.replicas,
+      'mcp:deployments_scale',
+    );
+    const { result, dryRun: dry } = await ctx.gate.execute({
+      ...op,
+      mutation: { ...op.mutation, dryRun: args.dryRun },
+    });
+    return done(
+      dry,
+      `scaled deployment ${args.name} from ${result.from} to ${result.to} replicas (undo: deployments_scale replicas=${result.from}).`,
+    );
   },
 });
 
@@ -36,9 +48,19 @@ export const deploymentsRestart = defineK8sTool({
   hints: DISRUPTIVE_CHANGE,
   async run(args, ctx) {
     const kube = await ctx.clusters.kube(args.context);
-    const op = await restartOperation(kube, { kind: 'Deployment', namespace: args.namespace, name: args.name }, 'mcp:deployments_restart');
-    const { result, dryRun: dry } = await ctx.gate.execute({ ...op, mutation: { ...op.mutation, dryRun: args.dryRun } });
-    return done(dry, `restarted deployment ${args.name} (restartedAt ${result.restartedAt}); its pods are being replaced.`);
+    const op = await restartOperation(
+      kube,
+      { kind: 'Deployment', namespace: args.namespace, name: args.name },
+      'mcp:deployments_restart',
+    );
+    const { result, dryRun: dry } = await ctx.gate.execute({
+      ...op,
+      mutation: { ...op.mutation, dryRun: args.dryRun },
+    });
+    return done(
+      dry,
+      `restarted deployment ${args.name} (restartedAt ${result.restartedAt}); its pods are being replaced.`,
+    );
   },
 });
 
@@ -46,21 +68,39 @@ export const deploymentsRollback = defineK8sTool({
   name: 'deployments_rollback',
   title: 'Roll back a deployment',
   description:
-    'Roll a Deployment back to an earlier revision (like `kubectl rollout undo`): its pod template becomes that revision\'s again. Omit toRevision for the previous one; deployments_history lists them. The fix for a bad release (new image crashing or failing).',
+    "Roll a Deployment back to an earlier revision (like `kubectl rollout undo`): its pod template becomes that revision's again. Omit toRevision for the previous one; deployments_history lists them. The fix for a bad release (new image crashing or failing).",
   input: {
     context,
     namespace,
     name: name('deployment'),
-    toRevision: z.number().int().min(1).optional().describe('Revision to return to; omit for the one before the current.'),
+    toRevision: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe('Revision to return to; omit for the one before the current.'),
     dryRun,
   },
   hints: DISRUPTIVE_CHANGE,
   async run(args, ctx) {
     const kube = await ctx.clusters.kube(args.context);
-    const op = await rollbackOperation(kube, args.namespace, args.name, args.toRevision, 'mcp:deployments_rollback');
-    const { result, dryRun: dry } = await ctx.gate.execute({ ...op, mutation: { ...op.mutation, dryRun: args.dryRun } });
-    if (result.skipped) return `deployment ${args.name} already runs the template of revision ${result.to}; nothing to roll back.`;
-    return done(dry, `rolled back deployment ${args.name} from revision ${result.from} to the template of revision ${result.to} (images ${result.images.join(', ')}); undo: deployments_rollback toRevision=${result.from}.`);
+    const op = await rollbackOperation(
+      kube,
+      args.namespace,
+      args.name,
+      args.toRevision,
+      'mcp:deployments_rollback',
+    );
+    const { result, dryRun: dry } = await ctx.gate.execute({
+      ...op,
+      mutation: { ...op.mutation, dryRun: args.dryRun },
+    });
+    if (result.skipped)
+      return `deployment ${args.name} already runs the template of revision ${result.to}; nothing to roll back.`;
+    return done(
+      dry,
+      `rolled back deployment ${args.name} from revision ${result.from} to the template of revision ${result.to} (images ${result.images.join(', ')}); undo: deployments_rollback toRevision=${result.from}.`,
+    );
   },
 });
 
@@ -89,9 +129,20 @@ export const deploymentsSetResources = defineK8sTool({
   async run(args, ctx) {
     const kube = await ctx.clusters.kube(args.context);
     const ref = { kind: 'Deployment' as const, namespace: args.namespace, name: args.name };
-    const op = await setResourcesOperation(kube, ref, { container: args.container, limits: args.limits, requests: args.requests }, 'mcp:deployments_set_resources');
-    const { result, dryRun: dry } = await ctx.gate.execute({ ...op, mutation: { ...op.mutation, dryRun: args.dryRun } });
+    const op = await setResourcesOperation(
+      kube,
+      ref,
+      { container: args.container, limits: args.limits, requests: args.requests },
+      'mcp:deployments_set_resources',
+    );
+    const { result, dryRun: dry } = await ctx.gate.execute({
+      ...op,
+      mutation: { ...op.mutation, dryRun: args.dryRun },
+    });
     const show = (v: { limits: object; requests: object }) => JSON.stringify(v);
-    return done(dry, `set resources of container ${args.container} in deployment ${args.name}: ${show(result.after)} (was ${show(result.before)}).`);
+    return done(
+      dry,
+      `set resources of container ${args.container} in deployment ${args.name}: ${show(result.after)} (was ${show(result.before)}).`,
+    );
   },
 });

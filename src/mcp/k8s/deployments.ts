@@ -1,6 +1,6 @@
 import { age } from '../../k8s/age.ts';
 import { rolloutHistory } from '../../k8s/rollout.ts';
-import { type Workload, getWorkload, listWorkloads, summarizeWorkload } from '../../k8s/workloads.ts';
+import { getWorkload, listWorkloads, summarizeWorkload, type Workload } from '../../k8s/workloads.ts';
 import { bounded } from '../format/bound.ts';
 import { render } from '../format/render.ts';
 import { table } from '../format/table.ts';
@@ -23,10 +23,28 @@ export const deploymentsList = defineK8sTool({
     const all = Boolean(args.allNamespaces);
     return listOutput(args, result, (items) =>
       table(
-        [...(all ? ['namespace'] : []), 'name', 'ready', 'up-to-date', 'available', 'age', 'images', 'problems'],
+        [
+          ...(all ? ['namespace'] : []),
+          'name',
+          'ready',
+          'up-to-date',
+          'available',
+          'age',
+          'images',
+          'problems',
+        ],
         items.map((d) => {
           const s = summarizeWorkload('Deployment', d);
-          return [...(all ? [s.namespace] : []), s.name, `${s.ready}/${s.desired}`, s.upToDate, s.available, age(s.createdAt), s.images.join(','), s.problems.join('; ')];
+          return [
+            ...(all ? [s.namespace] : []),
+            s.name,
+            `${s.ready}/${s.desired}`,
+            s.upToDate,
+            s.available,
+            age(s.createdAt),
+            s.images.join(','),
+            s.problems.join('; '),
+          ];
         }),
       ),
     );
@@ -42,8 +60,13 @@ export const deploymentsGet = defineK8sTool({
   hints: READ_ONLY,
   async run(args, ctx) {
     const kube = await ctx.clusters.kube(args.context);
-    const d = await getWorkload<Workload>(kube, { kind: 'Deployment', namespace: args.namespace, name: args.name });
-    if (args.output === 'yaml' || args.output === 'json') return bounded(await render(d, args.output), 'Use the summary output instead.');
+    const d = await getWorkload<Workload>(kube, {
+      kind: 'Deployment',
+      namespace: args.namespace,
+      name: args.name,
+    });
+    if (args.output === 'yaml' || args.output === 'json')
+      return bounded(await render(d, args.output), 'Use the summary output instead.');
     return describeWorkload(d, summarizeWorkload('Deployment', d));
   },
 });
@@ -61,7 +84,14 @@ export const deploymentsHistory = defineK8sTool({
     if (!revisions.length) return `deployment ${args.name} has no ReplicaSets yet, so no revisions.`;
     return table(
       ['revision', 'replicaset', 'images', 'pods', 'age', 'change-cause'],
-      revisions.map((r) => [`${r.revision}${r.current ? ' *' : ''}`, r.replicaSet, r.images.join(','), r.replicas, age(r.createdAt), r.changeCause]),
+      revisions.map((r) => [
+        `${r.revision}${r.current ? ' *' : ''}`,
+        r.replicaSet,
+        r.images.join(','),
+        r.replicas,
+        age(r.createdAt),
+        r.changeCause,
+      ]),
     );
   },
 });

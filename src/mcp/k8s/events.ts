@@ -15,17 +15,33 @@ export const eventsList = defineK8sTool({
   input: {
     ...listArgs,
     type: z.enum(['Warning', 'Normal']).optional().describe('Only events of this type.'),
-    involvedObject: z.string().min(1).optional().describe('Only events about the object with this name (a pod, deployment, node…).'),
+    involvedObject: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Only events about the object with this name (a pod, deployment, node…).'),
   },
   hints: READ_ONLY,
   async run(args, ctx) {
     const kube = await ctx.clusters.kube(args.context);
-    const result = await listEvents(kube, { ...listOptions(args), type: args.type, involvedObject: args.involvedObject });
+    const result = await listEvents(kube, {
+      ...listOptions(args),
+      type: args.type,
+      involvedObject: args.involvedObject,
+    });
     const all = Boolean(args.allNamespaces);
     return listOutput({ ...args, output: 'summary' }, result, (items) =>
       table(
         [...(all ? ['namespace'] : []), 'last seen', 'type', 'reason', 'object', 'count', 'message'],
-        items.map((e) => [...(all ? [e.namespace] : []), age(e.lastSeen), e.type, e.reason, e.object, e.count, e.message.replace(/\s+/g, ' ')]),
+        items.map((e) => [
+          ...(all ? [e.namespace] : []),
+          age(e.lastSeen),
+          e.type,
+          e.reason,
+          e.object,
+          e.count,
+          e.message.replace(/\s+/g, ' '),
+        ]),
       ),
     );
   },

@@ -3,7 +3,12 @@ import { clusterHealthTool } from './cluster-health.ts';
 import type { K8sToolContext } from './context.ts';
 import { contextsList } from './contexts.ts';
 import { deploymentsGet, deploymentsHistory, deploymentsList } from './deployments.ts';
-import { deploymentsRestart, deploymentsRollback, deploymentsScale, deploymentsSetResources } from './deployments-changes.ts';
+import {
+  deploymentsRestart,
+  deploymentsRollback,
+  deploymentsScale,
+  deploymentsSetResources,
+} from './deployments-changes.ts';
 import { eventsList } from './events.ts';
 import { namespacesList } from './namespaces.ts';
 import { nodesGet, nodesList } from './nodes.ts';

@@ -6,7 +6,7 @@ import { summarizePod } from '../../k8s/pods.ts';
 import { summarizeService } from '../../k8s/services.ts';
 import { summarizePv, summarizePvc, summarizeStorageClass } from '../../k8s/storage.ts';
 import type { KubeObject } from '../../k8s/wire.ts';
-import { type Workload, type WorkloadKind, summarizeWorkload } from '../../k8s/workloads.ts';
+import { summarizeWorkload, type Workload, type WorkloadKind } from '../../k8s/workloads.ts';
 import type { Cell } from '../format/table.ts';
 
 /** The table columns resources_list shows for a kind; kinds without a view get NAME and AGE. */
@@ -41,7 +41,11 @@ export const KIND_VIEWS: Record<string, KindView> = {
     headers: ['status', 'version', 'problems'],
     row: (o) => {
       const s = summarizeNode(o);
-      return [`${s.ready}${s.schedulable ? '' : ',SchedulingDisabled'}`, s.version, [...s.problems, ...s.taints].join(', ')];
+      return [
+        `${s.ready}${s.schedulable ? '' : ',SchedulingDisabled'}`,
+        s.version,
+        [...s.problems, ...s.taints].join(', '),
+      ];
     },
   },
   Service: {
@@ -85,6 +89,9 @@ export const KIND_VIEWS: Record<string, KindView> = {
   ConfigMap: { headers: ['keys'], row: (o) => [keys(o.data).join(',')] },
 };
 
-export const rowStart = (o: KubeObject, withNamespace: boolean): Cell[] => [...(withNamespace ? [o.metadata?.namespace] : []), o.metadata?.name];
+export const rowStart = (o: KubeObject, withNamespace: boolean): Cell[] => [
+  ...(withNamespace ? [o.metadata?.namespace] : []),
+  o.metadata?.name,
+];
 
 export const rowEnd = (o: KubeObject): Cell[] => [age(o.metadata?.creationTimestamp)];

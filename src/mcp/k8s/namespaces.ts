@@ -16,7 +16,10 @@ export const namespacesList = defineK8sTool({
     const kube = await ctx.clusters.kube(args.context);
     const result = await listNamespaces(kube, { labelSelector: args.labelSelector, limit: args.limit });
     return listOutput({ allNamespaces: true }, result, (items) =>
-      table(['name', 'status', 'age'], items.map((n) => [n.name, n.status, age(n.createdAt)])),
+      table(
+        ['name', 'status', 'age'],
+        items.map((n) => [n.name, n.status, age(n.createdAt)]),
+      ),
     );
   },
 });

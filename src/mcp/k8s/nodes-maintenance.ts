@@ -16,8 +16,16 @@ const cordonTool = (unschedulable: boolean) =>
     hints: IDEMPOTENT_CHANGE,
     async run(args, ctx) {
       const kube = await ctx.clusters.kube(args.context);
-      const op = await cordonOperation(kube, args.name, unschedulable, `mcp:nodes_${unschedulable ? 'cordon' : 'uncordon'}`);
-      const { result, dryRun: dry } = await ctx.gate.execute({ ...op, mutation: { ...op.mutation, dryRun: args.dryRun } });
+      const op = await cordonOperation(
+        kube,
+        args.name,
+        unschedulable,
+        `mcp:nodes_${unschedulable ? 'cordon' : 'uncordon'}`,
+      );
+      const { result, dryRun: dry } = await ctx.gate.execute({
+        ...op,
+        mutation: { ...op.mutation, dryRun: args.dryRun },
+      });
       const state = unschedulable ? 'cordoned (unschedulable)' : 'uncordoned (schedulable)';
       if (!result.changed) return `node ${args.name} was already ${state}; nothing changed.`;
       return `${dry ? '(dry run, nothing changed) would have ' : ''}${state.split(' ')[0]} node ${args.name}.`;
@@ -35,11 +43,30 @@ export const nodesDrain = defineK8sTool({
   input: {
     context,
     name: name('node'),
-    ignoreDaemonSets: z.boolean().optional().describe('Leave DaemonSet pods in place (they would be recreated on the node anyway). Usually wanted.'),
-    deleteEmptyDirData: z.boolean().optional().describe('Also evict pods with emptyDir volumes; their emptyDir data is lost.'),
+    ignoreDaemonSets: z
+      .boolean()
+      .optional()
+      .describe(
+        'Leave DaemonSet pods in place (they would be recreated on the node anyway). Usually wanted.',
+      ),
+    deleteEmptyDirData: z
+      .boolean()
+      .optional()
+      .describe('Also evict pods with emptyDir volumes; their emptyDir data is lost.'),
     force: z.boolean().optional().describe('Also delete pods that no controller will recreate.'),
-    gracePeriodSeconds: z.number().int().min(0).optional().describe("Seconds each pod gets to shut down (default: the pod's own)."),
-    timeoutSeconds: z.number().int().min(1).max(3600).optional().describe('How long to wait for evictions and terminations (default 120).'),
+    gracePeriodSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("Seconds each pod gets to shut down (default: the pod's own)."),
+    timeoutSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(3600)
+      .optional()
+      .describe('How long to wait for evictions and terminations (default 120).'),
     dryRun,
   },
   hints: DISRUPTIVE_CHANGE,
@@ -51,8 +78,10 @@ export const nodesDrain = defineK8sTool({
       `${result.dryRun ? '(dry run, nothing changed) would have drained' : 'drained'} node ${result.node}${result.cordoned ? ' (cordoned it)' : ' (it was already cordoned)'}.`,
       `evicted ${result.evicted.length} pod${result.evicted.length === 1 ? '' : 's'}${result.evicted.length ? `: ${result.evicted.join(', ')}` : ''}`,
     ];
-    if (result.skipped.length) lines.push(`left in place: ${result.skipped.map((s) => `${s.pod} (${s.reason})`).join(', ')}`);
-    if (result.stillTerminating.length) lines.push(`still terminating after the timeout: ${result.stillTerminating.join(', ')}`);
+    if (result.skipped.length)
+      lines.push(`left in place: ${result.skipped.map((s) => `${s.pod} (${s.reason})`).join(', ')}`);
+    if (result.stillTerminating.length)
+      lines.push(`still terminating after the timeout: ${result.stillTerminating.join(', ')}`);
     lines.push(`undo: nodes_uncordon name=${result.node}`);
     return lines.join('\n');
   },

@@ -56,7 +56,11 @@ export const nodesGet = defineK8sTool({
       getNode(kube, args.name),
       listPods(kube, { allNamespaces: true, fieldSelector: `spec.nodeName=${args.name}` }),
     ]);
-    if (args.output === 'yaml' || args.output === 'json') return bounded(await render(node, args.output), 'Use the summary output instead.');
-    return bounded(describeNode(node, summarizeNode(node), pods.items.map(summarizePod)), 'Use output "yaml" for the node alone.');
+    if (args.output === 'yaml' || args.output === 'json')
+      return bounded(await render(node, args.output), 'Use the summary output instead.');
+    return bounded(
+      describeNode(node, summarizeNode(node), pods.items.map(summarizePod)),
+      'Use output "yaml" for the node alone.',
+    );
   },
 });

@@ -5,13 +5,26 @@ export const context = z
   .string()
   .min(1)
   .optional()
-  .describe('Kubeconfig context (cluster) to use; omit for the default one. contexts_list shows the choices.');
+  .describe(
+    'Kubeconfig context (cluster) to use; omit for the default one. contexts_list shows the choices.',
+  );
 
-export const namespace = z.string().min(1).optional().describe("Namespace; omit for the context's default namespace.");
+export const namespace = z
+  .string()
+  .min(1)
+  .optional()
+  .describe("Namespace; omit for the context's default namespace.");
 
-export const allNamespaces = z.boolean().optional().describe('List across all namespaces (namespace is then ignored).');
+export const allNamespaces = z
+  .boolean()
+  .optional()
+  .describe('List across all namespaces (namespace is then ignored).');
 
-export const labelSelector = z.string().min(1).optional().describe('Label selector, e.g. "app=api-service" or "tier in (web,api),env!=dev".');
+export const labelSelector = z
+  .string()
+  .min(1)
+  .optional()
+  .describe('Label selector, e.g. "app=api-service" or "tier in (web,api),env!=dev".');
 
 export const fieldSelector = z
   .string()
@@ -19,12 +32,20 @@ export const fieldSelector = z
   .optional()
   .describe('Field selector, e.g. "status.phase!=Running" or "spec.nodeName=node-1".');
 
-export const limit = z.number().int().min(1).max(5000).optional().describe('Return at most this many items (default 500).');
+export const limit = z
+  .number()
+  .int()
+  .min(1)
+  .max(5000)
+  .optional()
+  .describe('Return at most this many items (default 500).');
 
 export const output = z
   .enum(['summary', 'yaml', 'json'])
   .optional()
-  .describe('"summary" (default): a compact readable view. "yaml" or "json": the full object (Secret values are never shown).');
+  .describe(
+    '"summary" (default): a compact readable view. "yaml" or "json": the full object (Secret values are never shown).',
+  );
 
 export const dryRun = z
   .boolean()

@@ -14,7 +14,12 @@ export const podsDelete = defineK8sTool({
     context,
     namespace,
     name: name('pod'),
-    gracePeriodSeconds: z.number().int().min(0).optional().describe("Seconds to let the pod shut down (default: the pod's own, usually 30; 0 = immediately)."),
+    gracePeriodSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe("Seconds to let the pod shut down (default: the pod's own, usually 30; 0 = immediately)."),
     dryRun,
   },
   hints: DISRUPTIVE_CHANGE,
@@ -39,7 +44,9 @@ export const podsDelete = defineK8sTool({
       },
       perform: (permit) => deletePod(permit, kube, args.namespace, args.name, args.gracePeriodSeconds),
     });
-    const fate = owner ? `its ${owner.kind} ${owner.name} will create a replacement` : 'it has no controller, so nothing recreates it';
+    const fate = owner
+      ? `its ${owner.kind} ${owner.name} will create a replacement`
+      : 'it has no controller, so nothing recreates it';
     return `${dry ? '(dry run, nothing changed) would delete' : 'deleted'} pod ${pod.metadata?.namespace}/${args.name}; ${fate}.`;
   },
 });

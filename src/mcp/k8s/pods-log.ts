@@ -12,16 +12,33 @@ export const podsLog = defineK8sTool({
   name: 'pods_log',
   title: 'Read a pod log',
   description:
-    'Read the log of a pod\'s container: the last tailLines lines (default 200), optionally only the last sinceSeconds, only lines matching grep (searching the last 10,000 lines unless tailLines is given), or the previous (crashed) instance with previous=true — the place to find why a CrashLoopBackOff container died.',
+    "Read the log of a pod's container: the last tailLines lines (default 200), optionally only the last sinceSeconds, only lines matching grep (searching the last 10,000 lines unless tailLines is given), or the previous (crashed) instance with previous=true — the place to find why a CrashLoopBackOff container died.",
   input: {
     context,
     namespace,
     name: name('pod'),
-    container: z.string().min(1).optional().describe('Container name; omit for the default (or only) container.'),
-    previous: z.boolean().optional().describe('Read the previous, terminated instance of the container (after a crash or OOM kill).'),
-    tailLines: z.number().int().min(1).max(100_000).optional().describe(`Only the last N lines (default ${DEFAULT_TAIL}).`),
+    container: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Container name; omit for the default (or only) container.'),
+    previous: z
+      .boolean()
+      .optional()
+      .describe('Read the previous, terminated instance of the container (after a crash or OOM kill).'),
+    tailLines: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .optional()
+      .describe(`Only the last N lines (default ${DEFAULT_TAIL}).`),
     sinceSeconds: z.number().int().min(1).optional().describe('Only lines written in the last N seconds.'),
-    grep: z.string().min(1).optional().describe('Only lines matching this regular expression (case-insensitive), e.g. "error|timeout".'),
+    grep: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Only lines matching this regular expression (case-insensitive), e.g. "error|timeout".'),
   },
   hints: READ_ONLY,
   async run(args, ctx) {
@@ -33,10 +50,18 @@ export const podsLog = defineK8sTool({
       tailLines: args.tailLines ?? (args.grep ? GREP_WINDOW : DEFAULT_TAIL),
       sinceSeconds: args.sinceSeconds,
     });
-    const lines = args.grep ? grepLines(text, args.grep).slice(-DEFAULT_TAIL) : text.replace(/\n$/, '').split('\n').filter((l, i, all) => l || all.length > 1);
+    const lines = args.grep
+      ? grepLines(text, args.grep).slice(-DEFAULT_TAIL)
+      : text
+          .replace(/\n$/, '')
+          .split('\n')
+          .filter((l, i, all) => l || all.length > 1);
     const what = `${args.namespace ? `${args.namespace}/` : ''}${args.name}${container ? ` container ${container}` : ''}${args.previous ? ' (previous instance)' : ''}`;
     const header = `# ${what}: ${lines.length} line${lines.length === 1 ? '' : 's'}${args.grep ? ` matching /${args.grep}/` : ''}`;
     if (!lines.length) return `${header}\n(no log lines${args.grep ? ' match' : ''})`;
-    return bounded(`${header}\n${lines.join('\n')}`, 'Use a smaller tailLines, sinceSeconds or a grep pattern.');
+    return bounded(
+      `${header}\n${lines.join('\n')}`,
+      'Use a smaller tailLines, sinceSeconds or a grep pattern.',
+    );
   },
 });

@@ -24,21 +24,34 @@ export const podsTop = defineK8sTool({
   hints: READ_ONLY,
   async run(args, ctx) {
     const kube = await ctx.clusters.kube(args.context);
-    const usage = await podUsage(kube, { namespace: args.namespace, allNamespaces: args.allNamespaces, labelSelector: args.labelSelector });
+    const usage = await podUsage(kube, {
+      namespace: args.namespace,
+      allNamespaces: args.allNamespaces,
+      labelSelector: args.labelSelector,
+    });
     const key = args.sortBy === 'memory' ? 'memoryBytes' : 'cpuCores';
     usage.sort((a, b) => b[key] - a[key]);
     const limit = args.limit ?? 20;
     const shown = usage.slice(0, limit);
     const all = Boolean(args.allNamespaces);
-    return listOutput({ ...args, output: 'summary' }, { items: shown, more: usage.length > limit, remaining: usage.length - limit }, (items) =>
-      table(
-        [...(all ? ['namespace'] : []), 'name', ...(args.containers ? ['container'] : []), 'cpu', 'memory'],
-        items.flatMap((p) =>
-          args.containers
-            ? p.containers.map((c) => [...(all ? [p.namespace] : []), p.name, c.name, formatCpu(c.cpuCores), formatMemory(c.memoryBytes)])
-            : [[...(all ? [p.namespace] : []), p.name, formatCpu(p.cpuCores), formatMemory(p.memoryBytes)]],
+    return listOutput(
+      { ...args, output: 'summary' },
+      { items: shown, more: usage.length > limit, remaining: usage.length - limit },
+      (items) =>
+        table(
+          [...(all ? ['namespace'] : []), 'name', ...(args.containers ? ['container'] : []), 'cpu', 'memory'],
+          items.flatMap((p) =>
+            args.containers
+              ? p.containers.map((c) => [
+                  ...(all ? [p.namespace] : []),
+                  p.name,
+                  c.name,
+                  formatCpu(c.cpuCores),
+                  formatMemory(c.memoryBytes),
+                ])
+              : [[...(all ? [p.namespace] : []), p.name, formatCpu(p.cpuCores), formatMemory(p.memoryBytes)]],
+          ),
         ),
-      ),
     );
   },
 });

@@ -26,7 +26,15 @@ export const podsList = defineK8sTool({
         pods.map((p) => {
           const s = summarizePod(p);
           const restarts = s.lastRestartAt ? `${s.restarts} (${age(s.lastRestartAt)} ago)` : s.restarts;
-          return [...(all ? [s.namespace] : []), s.name, `${s.ready}/${s.containers}`, s.status, restarts, age(s.createdAt), s.node];
+          return [
+            ...(all ? [s.namespace] : []),
+            s.name,
+            `${s.ready}/${s.containers}`,
+            s.status,
+            restarts,
+            age(s.createdAt),
+            s.node,
+          ];
         }),
       ),
     );
@@ -37,13 +45,14 @@ export const podsGet = defineK8sTool({
   name: 'pods_get',
   title: 'Get one pod',
   description:
-    "Show one pod: status, node, owner, each container's image, state, last termination reason (e.g. OOMKilled, exit code), restarts, requests/limits and probes, conditions and volumes. output \"yaml\"/\"json\" gives the full object. For its events use events_list with involvedObject; for its log use pods_log.",
+    'Show one pod: status, node, owner, each container\'s image, state, last termination reason (e.g. OOMKilled, exit code), restarts, requests/limits and probes, conditions and volumes. output "yaml"/"json" gives the full object. For its events use events_list with involvedObject; for its log use pods_log.',
   input: { context, namespace, name: name('pod'), output },
   hints: READ_ONLY,
   async run(args, ctx) {
     const kube = await ctx.clusters.kube(args.context);
     const pod = await getPod(kube, args.namespace, args.name);
-    if (args.output === 'yaml' || args.output === 'json') return bounded(await render(pod, args.output), 'Use the summary output instead.');
+    if (args.output === 'yaml' || args.output === 'json')
+      return bounded(await render(pod, args.output), 'Use the summary output instead.');
     return describePod(pod, summarizePod(pod));
   },
 });

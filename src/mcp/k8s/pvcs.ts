@@ -21,10 +21,28 @@ export const pvcsList = defineK8sTool({
     const all = Boolean(args.allNamespaces);
     return listOutput(args, result, (items) =>
       table(
-        [...(all ? ['namespace'] : []), 'name', 'status', 'volume', 'capacity', 'access modes', 'storageclass', 'age'],
+        [
+          ...(all ? ['namespace'] : []),
+          'name',
+          'status',
+          'volume',
+          'capacity',
+          'access modes',
+          'storageclass',
+          'age',
+        ],
         items.map((pvc) => {
           const s = summarizePvc(pvc);
-          return [...(all ? [s.namespace] : []), s.name, s.status, s.volume, s.capacity ?? (s.requested ? `(asks ${s.requested})` : ''), s.accessModes.join(','), s.storageClass, age(s.createdAt)];
+          return [
+            ...(all ? [s.namespace] : []),
+            s.name,
+            s.status,
+            s.volume,
+            s.capacity ?? (s.requested ? `(asks ${s.requested})` : ''),
+            s.accessModes.join(','),
+            s.storageClass,
+            age(s.createdAt),
+          ];
         }),
       ),
     );

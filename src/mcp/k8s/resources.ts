@@ -9,12 +9,19 @@ import { KIND_VIEWS, rowEnd, rowStart } from './kind-views.ts';
 import { listOptions, listOutput } from './list-output.ts';
 import { context, listArgs, name, namespace } from './params.ts';
 
-const kind = z.string().min(1).describe('Kind, plural or short name: "ConfigMap", "ingresses", "hpa", "Certificate" (custom resources too).');
+const kind = z
+  .string()
+  .min(1)
+  .describe(
+    'Kind, plural or short name: "ConfigMap", "ingresses", "hpa", "Certificate" (custom resources too).',
+  );
 const apiVersion = z
   .string()
   .min(1)
   .optional()
-  .describe('API group/version, e.g. "networking.k8s.io/v1" or "cert-manager.io/v1"; omit to let the server find the kind.');
+  .describe(
+    'API group/version, e.g. "networking.k8s.io/v1" or "cert-manager.io/v1"; omit to let the server find the kind.',
+  );
 
 export const resourcesList = defineK8sTool({
   name: 'resources_list',
@@ -25,7 +32,11 @@ export const resourcesList = defineK8sTool({
   hints: READ_ONLY,
   async run(args, ctx) {
     const kube = await ctx.clusters.kube(args.context);
-    const result = await listResources(kube, { ...listOptions(args), kind: args.kind, apiVersion: args.apiVersion });
+    const result = await listResources(kube, {
+      ...listOptions(args),
+      kind: args.kind,
+      apiVersion: args.apiVersion,
+    });
     const withNamespace = result.type.namespaced && Boolean(args.allNamespaces);
     const view = KIND_VIEWS[result.type.kind];
     return listOutput(args, result, (items) =>
@@ -54,6 +65,9 @@ export const resourcesGet = defineK8sTool({
   async run(args, ctx) {
     const kube = await ctx.clusters.kube(args.context);
     const { object } = await getResource(kube, args);
-    return bounded(await render(object, args.output ?? 'yaml'), 'Use a dedicated tool (pods_get, deployments_get, nodes_get) for a summary.');
+    return bounded(
+      await render(object, args.output ?? 'yaml'),
+      'Use a dedicated tool (pods_get, deployments_get, nodes_get) for a summary.',
+    );
   },
 });

@@ -22,7 +22,17 @@ export const servicesList = defineK8sTool({
       result,
       (items) =>
         table(
-          [...(all ? ['namespace'] : []), 'name', 'type', 'cluster-ip', 'external-ip', 'ports', 'endpoints', 'selector', 'age'],
+          [
+            ...(all ? ['namespace'] : []),
+            'name',
+            'type',
+            'cluster-ip',
+            'external-ip',
+            'ports',
+            'endpoints',
+            'selector',
+            'age',
+          ],
           items.map((s) => [
             ...(all ? [s.namespace] : []),
             s.name,
@@ -30,7 +40,9 @@ export const servicesList = defineK8sTool({
             s.clusterIP,
             s.externalIP,
             s.ports.join(','),
-            s.readyEndpoints === undefined ? 'none' : `${s.readyEndpoints} ready${s.notReadyEndpoints ? `, ${s.notReadyEndpoints} not ready` : ''}`,
+            s.readyEndpoints === undefined
+              ? 'none'
+              : `${s.readyEndpoints} ready${s.notReadyEndpoints ? `, ${s.notReadyEndpoints} not ready` : ''}`,
             s.selector,
             age(s.createdAt),
           ]),

@@ -1,6 +1,6 @@
 import type { PolicyCheck } from '../check.ts';
-import type { ProtectedRule } from '../policy.ts';
 import type { Target } from '../mutation.ts';
+import type { ProtectedRule } from '../policy.ts';
 
 const matches = (rule: ProtectedRule, t: Target): boolean =>
   (rule.namespace === undefined || rule.namespace === t.namespace) &&
@@ -11,7 +11,9 @@ const matches = (rule: ProtectedRule, t: Target): boolean =>
 const describe = (rule: ProtectedRule): string =>
   [
     rule.kind,
-    rule.namespace !== undefined || rule.name !== undefined ? `${rule.namespace ?? '*'}/${rule.name ?? '*'}` : undefined,
+    rule.namespace !== undefined || rule.name !== undefined
+      ? `${rule.namespace ?? '*'}/${rule.name ?? '*'}`
+      : undefined,
     ...Object.entries(rule.labels ?? {}).map(([k, v]) => `${k}=${v}`),
   ]
     .filter(Boolean)
@@ -21,6 +23,8 @@ export const protectedCheck = {
   name: 'protected',
   check(m, policy) {
     const rule = policy.protected.find((r) => matches(r, m.target));
-    return rule ? `${m.target.kind} ${m.target.namespace ? `${m.target.namespace}/` : ''}${m.target.name} is protected by the rule '${describe(rule)}'` : undefined;
+    return rule
+      ? `${m.target.kind} ${m.target.namespace ? `${m.target.namespace}/` : ''}${m.target.name} is protected by the rule '${describe(rule)}'`
+      : undefined;
   },
 } satisfies PolicyCheck;

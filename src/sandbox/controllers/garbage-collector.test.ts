@@ -46,12 +46,19 @@ test('foreground deletion waits for dependents before the owner goes', async (t)
   const { store } = cluster;
   store.create(DEPLOYMENTS, deployment('api', { replicas: 2 }));
   await waitFor('2 ready', () => podsOf(cluster, 'api').filter(runningReady).length === 2);
+  let replicaSetsWhenOwnerWent = -1;
+  t.after(
+    store.subscribe(({ type, rt }) => {
+      if (rt.kind === 'Deployment' && type === 'DELETED')
+        replicaSetsWhenOwnerWent = store.list(REPLICA_SETS, 'default').length;
+    }),
+  );
   store.mutate(DEPLOYMENTS, 'default', 'api', (d) => {
     d.metadata.finalizers = ['foregroundDeletion'];
     d.metadata.deletionTimestamp = cluster.clock.iso();
   });
   await waitFor('deployment gone last', () => !store.get(DEPLOYMENTS, 'default', 'api'));
-  assert.equal(store.list(REPLICA_SETS, 'default').length, 0);
+  assert.equal(replicaSetsWhenOwnerWent, 0);
 });
 
 test('a Terminating namespace is emptied of everything, then removed', async (t) => {

@@ -32,7 +32,7 @@ const hpa = (name: string, maxReplicas: number) => ({
 const condition = (cluster: Cluster, name: string, type: string) =>
   cluster.store.get(HPAS, 'default', name)?.status?.conditions?.find((c: any) => c.type === type);
 
-test('CPU above target scales the deployment up, rate-limited then capped at maxReplicas', async (t) => {
+test('CPU above target scales the deployment up, doubling per step, then capped at maxReplicas', async (t) => {
   const { cluster, stop } = startTestCluster({
     speed: 100,
     runtime: { usage: () => ({ cpuCores: 0.4, memoryBytes: 100 * 2 ** 20 }) },
@@ -45,11 +45,11 @@ test('CPU above target scales the deployment up, rate-limited then capped at max
   );
   await waitFor('2 ready', () => podsOf(cluster, 'api').filter(runningReady).length === 2);
   store.create(HPAS, hpa('api', 10));
-  await waitFor('scaled to 6', () => store.mustGet(DEPLOYMENTS, 'default', 'api').spec.replicas === 6);
+  await waitFor('scaled to 4', () => store.mustGet(DEPLOYMENTS, 'default', 'api').spec.replicas === 4);
   assert.ok(
     eventsFor(cluster, 'api', 'SuccessfulRescale').some(
       (e) =>
-        e.message === 'New size: 6; reason: cpu resource utilization (percentage of request) above target',
+        e.message === 'New size: 4; reason: cpu resource utilization (percentage of request) above target',
     ),
   );
   const status = store.mustGet(HPAS, 'default', 'api').status;

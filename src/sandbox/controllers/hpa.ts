@@ -3,6 +3,7 @@ import { findByKind, findStoredKind } from '../core/resources.ts';
 import { resourceName } from '../core/store.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import { type MetricOutcome, metricSpecs, resourceMetric } from './hpa-metrics.ts';
+import { normalizeReplicas, type Recommendation } from './hpa-scaling.ts';
 import { HPAS } from './kinds.ts';
 import { type Condition, setCondition, writeStatus } from './object-utils.ts';
 import { matchesSelector } from './selectors.ts';
@@ -13,15 +14,15 @@ const SYNC_MS = 15_000;
 
 /**
  * The HorizontalPodAutoscaler (autoscaling/v2): every 15 s, CPU/memory usage from the runtime vs
- * requests gives a desired replica count, stabilised (5 min for scale-down), rate-limited
- * (double or +4 per step up) and clamped to min/max; the target is scaled through the store.
- * Conditions AbleToScale / ScalingActive / ScalingLimited and events use the real wording.
+ * requests gives a desired replica count, stabilised and limited as the real controller does
+ * (hpa-scaling.ts); the target is scaled through the store. Conditions AbleToScale /
+ * ScalingActive / ScalingLimited and events use the real wording.
  */
 export const hpaController: Controller = {
   name: 'horizontal-pod-autoscaler',
   start({ cluster, index }: ControllerContext) {
     const { store, clock } = cluster;
-    const recommendations = new Map<string, { at: number; replicas: number }[]>();
+    const recommendations = new Map<string, Recommendation[]>();
     const seenGeneration = new Map<string, number>();
     const queue = new WorkQueue('horizontal-pod-autoscaler', clock, sync);
 
@@ -37,11 +38,21 @@ export const hpaController: Controller = {
       };
       const event = (type: 'Normal' | 'Warning', reason: string, message: string) =>
         recordEvent(store, { involved: hpa, type, reason, message, component: COMPONENT });
+      const status = (fields: object) =>
+        writeStatus(store, HPAS, hpa, {
+          ...(hpa.status?.lastScaleTime ? { lastScaleTime: hpa.status.lastScaleTime } : {}),
+          ...fields,
+          conditions,
+        });
+
       const ref = hpa.spec?.scaleTargetRef ?? {};
       const rt = findByKind(ref.apiVersion ?? '', ref.kind ?? '') ?? findStoredKind(ref.kind ?? '');
       const target = rt ? store.get(rt, namespace, ref.name) : undefined;
       if (!rt || !target) {
-        const message = `${rt ? resourceName(rt).replace(/^([^.]+)/, '$1/scale') : `${String(ref.kind).toLowerCase()}s/scale`} "${ref.name}" not found`;
+        const scale = rt
+          ? resourceName(rt).replace(/^([^.]+)/, '$1/scale')
+          : `${String(ref.kind).toLowerCase()}s/scale`;
+        const message = `${scale} "${ref.name}" not found`;
         condition(
           'AbleToScale',
           'False',
@@ -49,11 +60,9 @@ export const hpaController: Controller = {
           `the HPA controller was unable to get the target's current scale: ${message}`,
         );
         event('Warning', 'FailedGetScale', message);
-        writeStatus(store, HPAS, hpa, {
-          ...hpa.status,
+        status({
           currentReplicas: hpa.status?.currentReplicas ?? 0,
           desiredReplicas: hpa.status?.desiredReplicas ?? 0,
-          conditions,
         });
         return;
       }
@@ -73,118 +82,90 @@ export const hpaController: Controller = {
           'ScalingDisabled',
           'scaling is disabled since the replica count of the target is zero',
         );
-        writeStatus(store, HPAS, hpa, { currentReplicas: 0, desiredReplicas: 0, conditions });
+        status({ currentReplicas: 0, desiredReplicas: 0 });
         return;
       }
-      const pods = index
-        .podsInNamespace(namespace ?? 'default')
-        .filter((p) => matchesSelector(target.spec?.selector, p.metadata.labels));
-      const outcomes: MetricOutcome[] = [];
-      const errors: string[] = [];
-      for (const metric of metricSpecs(hpa)) {
-        if (metric.type !== 'Resource') continue;
-        try {
-          outcomes.push(resourceMetric(cluster.runtime, metric, pods, current, now));
-        } catch (err) {
-          errors.push((err as Error).message);
-          event('Warning', 'FailedGetResourceMetric', (err as Error).message);
+
+      let desired: number;
+      let reason: string;
+      const metrics: MetricOutcome[] = [];
+      if (current > max || current < min) {
+        desired = current > max ? max : min;
+        reason = `Current number of replicas ${current > max ? 'above Spec.MaxReplicas' : 'below Spec.MinReplicas'}`;
+      } else {
+        const pods = index
+          .podsInNamespace(namespace ?? 'default')
+          .filter((p) => matchesSelector(target.spec?.selector, p.metadata.labels));
+        // Before any target pod runs there are no metrics yet: nothing to say (metrics-server has not scraped them).
+        if (!pods.some((p) => p.status?.phase === 'Running')) {
+          status({ currentReplicas: current, desiredReplicas: hpa.status?.desiredReplicas ?? current });
+          return;
         }
-      }
-      if (!outcomes.length) {
-        const first = `failed to get ${errors[0]?.match(/^failed to get (\w+)/)?.[1] ?? 'cpu'} resource metric value: ${errors[0] ?? 'no metrics'}`;
-        event(
-          'Warning',
-          'FailedComputeMetricsReplicas',
-          `invalid metrics (${errors.length} invalid out of ${errors.length}), first error is: ${first}`,
-        );
+        const errors: string[] = [];
+        for (const metric of metricSpecs(hpa)) {
+          if (metric.type !== 'Resource') continue;
+          try {
+            metrics.push(resourceMetric(cluster.runtime, metric, pods, current, now));
+          } catch (err) {
+            errors.push((err as Error).message);
+            event('Warning', 'FailedGetResourceMetric', (err as Error).message);
+          }
+        }
+        if (!metrics.length) {
+          const resource = /^failed to get (\w+)/.exec(errors[0] ?? '')?.[1] ?? 'cpu';
+          const first = `failed to get ${resource} resource metric value: ${errors[0] ?? 'no metrics'}`;
+          event(
+            'Warning',
+            'FailedComputeMetricsReplicas',
+            `invalid metrics (${errors.length} invalid out of ${errors.length}), first error is: ${first}`,
+          );
+          condition(
+            'ScalingActive',
+            'False',
+            'FailedGetResourceMetric',
+            `the HPA was unable to compute the replica count: ${first}`,
+          );
+          status({
+            currentReplicas: current,
+            desiredReplicas: hpa.status?.desiredReplicas ?? current,
+            currentMetrics: null,
+          });
+          return;
+        }
+        const best = metrics.reduce((a, b) => (b.replicas > a.replicas ? b : a));
         condition(
           'ScalingActive',
-          'False',
-          'FailedGetResourceMetric',
-          `the HPA was unable to compute the replica count: ${first}`,
+          'True',
+          'ValidMetricFound',
+          `the HPA was able to successfully calculate a replica count from ${best.description}`,
         );
-        writeStatus(store, HPAS, hpa, {
-          currentReplicas: current,
-          desiredReplicas: hpa.status?.desiredReplicas ?? current,
-          currentMetrics: null,
-          conditions,
-          ...(hpa.status?.lastScaleTime ? { lastScaleTime: hpa.status.lastScaleTime } : {}),
+        const history = recommendations.get(key) ?? [];
+        recommendations.set(key, history);
+        const normalized = normalizeReplicas({
+          raw: best.replicas,
+          current,
+          min,
+          max,
+          now,
+          history,
+          behavior: hpa.spec?.behavior,
         });
-        return;
+        condition('AbleToScale', 'True', normalized.ableToScale.reason, normalized.ableToScale.message);
+        condition(
+          'ScalingLimited',
+          normalized.limited.status,
+          normalized.limited.reason,
+          normalized.limited.message,
+        );
+        desired = normalized.replicas;
+        reason = best.replicas > current ? `${best.description} above target` : 'All metrics below target';
       }
-      const best = outcomes.reduce((a, b) => (b.replicas > a.replicas ? b : a));
-      condition(
-        'ScalingActive',
-        'True',
-        'ValidMetricFound',
-        `the HPA was able to successfully calculate a replica count from ${best.description}`,
-      );
-
-      const behavior = hpa.spec?.behavior ?? {};
-      const upWindow = (behavior.scaleUp?.stabilizationWindowSeconds ?? 0) * 1000;
-      const downWindow = (behavior.scaleDown?.stabilizationWindowSeconds ?? 300) * 1000;
-      const history = (recommendations.get(key) ?? []).filter(
-        (r) => r.at >= now - Math.max(upWindow, downWindow),
-      );
-      history.push({ at: now, replicas: best.replicas });
-      recommendations.set(key, history);
-      let up = best.replicas;
-      let down = best.replicas;
-      for (const r of history) {
-        if (r.at >= now - upWindow) up = Math.min(up, r.replicas);
-        if (r.at >= now - downWindow) down = Math.max(down, r.replicas);
-      }
-      let desired = Math.min(Math.max(current, up), down);
-      const stabilized = desired > best.replicas;
-      let limit = {
-        reason: 'DesiredWithinRange',
-        message: 'the desired count is within the acceptable range',
-      };
-      if (current > max || current < min) desired = current > max ? max : min;
-      else if (desired > current) {
-        // Default scale-up policies: +100% or +4 pods per period, whichever is more.
-        const rateLimit = Math.max(2 * current, current + 4);
-        const allowed = Math.min(max, rateLimit);
-        if (desired > allowed) {
-          limit =
-            max > rateLimit
-              ? {
-                  reason: 'ScaleUpLimit',
-                  message: 'the desired replica count is increasing faster than the maximum scale rate',
-                }
-              : {
-                  reason: 'TooManyReplicas',
-                  message: 'the desired replica count is more than the maximum replica count',
-                };
-          desired = allowed;
-        }
-      } else if (desired < min) {
-        limit = {
-          reason: 'TooFewReplicas',
-          message: 'the desired replica count is less than the minimum replica count',
-        };
-        desired = min;
-      }
-      condition(
-        'ScalingLimited',
-        limit.reason === 'DesiredWithinRange' ? 'False' : 'True',
-        limit.reason,
-        limit.message,
-      );
 
       let lastScaleTime: string | undefined = hpa.status?.lastScaleTime;
       if (desired !== current) {
         store.mutate(rt, namespace, ref.name, (draft) => {
           draft.spec = { ...draft.spec, replicas: desired };
         });
-        const reason =
-          current < min
-            ? 'Current number of replicas below Spec.MinReplicas'
-            : current > max
-              ? 'Current number of replicas above Spec.MaxReplicas'
-              : desired > current
-                ? `${best.description} above target`
-                : 'All metrics below target';
         event('Normal', 'SuccessfulRescale', `New size: ${desired}; reason: ${reason}`);
         condition(
           'AbleToScale',
@@ -193,28 +174,18 @@ export const hpaController: Controller = {
           `the HPA controller was able to update the target scale to ${desired}`,
         );
         lastScaleTime = iso;
-      } else if (stabilized) {
-        condition(
-          'AbleToScale',
-          'True',
-          'ScaleDownStabilized',
-          'recent recommendations were higher than current one, applying the highest recent recommendation',
-        );
-      } else {
-        condition('AbleToScale', 'True', 'ReadyForNewScale', 'recommended size matches current size');
       }
-      const cpu = outcomes.find((o) => o.status.resource?.name === 'cpu')?.status.resource.current
+      const cpu = metrics.find((o) => o.status.resource?.name === 'cpu')?.status.resource.current
         .averageUtilization;
-      writeStatus(store, HPAS, hpa, {
+      status({
         observedGeneration: hpa.metadata.generation ?? 1,
         ...(lastScaleTime ? { lastScaleTime } : {}),
         currentReplicas: current,
         desiredReplicas: desired,
-        currentMetrics: outcomes.map((o) => o.status),
+        ...(metrics.length ? { currentMetrics: metrics.map((o) => o.status) } : {}),
         ...(hpa.apiVersion === 'autoscaling/v1' && cpu !== undefined
           ? { currentCPUUtilizationPercentage: cpu }
           : {}),
-        conditions,
       });
     }
 
@@ -229,6 +200,7 @@ export const hpaController: Controller = {
         seenGeneration.delete(key);
         return;
       }
+      // Status writes (ours included) do not change the generation; spec edits do.
       if (seenGeneration.get(key) === object.metadata.generation) return;
       seenGeneration.set(key, object.metadata.generation ?? 0);
       queue.add(key);

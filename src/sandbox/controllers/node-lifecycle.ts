@@ -88,19 +88,22 @@ export const nodeLifecycleController: Controller = {
       const iso = clock.iso(now);
       const updated = store.mutate(NODES, undefined, node.metadata.name, (draft) => {
         const conditions: Condition[] = draft.status?.conditions ?? [];
+        // A kubelet that never posted gets NodeStatusNeverUpdated, one that went silent NodeStatusUnknown.
+        const unknown = (type: string, c?: Condition): Condition => ({
+          ...c,
+          type,
+          status: 'Unknown',
+          reason: c ? 'NodeStatusUnknown' : 'NodeStatusNeverUpdated',
+          message: c ? 'Kubelet stopped posting node status.' : 'Kubelet never posted node status.',
+          lastHeartbeatTime: c?.lastHeartbeatTime ?? draft.metadata.creationTimestamp,
+          lastTransitionTime: iso,
+        });
         draft.status = {
           ...draft.status,
-          conditions: conditions.map((c) =>
-            KUBELET_CONDITIONS.includes(c.type)
-              ? {
-                  ...c,
-                  status: 'Unknown',
-                  reason: 'NodeStatusUnknown',
-                  message: 'Kubelet stopped posting node status.',
-                  lastTransitionTime: iso,
-                }
-              : c,
-          ),
+          conditions: [
+            ...conditions.filter((c) => !KUBELET_CONDITIONS.includes(c.type)),
+            ...KUBELET_CONDITIONS.map((type) => unknown(type, findCondition(conditions, type))),
+          ],
         };
       });
       recordEvent(store, {

@@ -15,7 +15,7 @@ const NODE_CONDITIONS = ['NetworkUnavailable', 'MemoryPressure', 'DiskPressure',
 type Posted = Pick<Condition, 'type' | 'status' | 'reason' | 'message'>;
 
 /** The conditions a kubelet posts for this health, with its reasons and messages. */
-export function postedConditions(h: NodeHealth): Posted[] {
+function postedConditions(h: NodeHealth): Posted[] {
   const pressure = (type: string, on: boolean, yes: [string, string], no: [string, string]): Posted => ({
     type,
     status: on ? 'True' : 'False',

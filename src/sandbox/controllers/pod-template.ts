@@ -17,7 +17,7 @@ const DEFAULT_TOLERATIONS = ['node.kubernetes.io/not-ready', 'node.kubernetes.io
  * ServiceAccount, Priority) add to a pod a controller creates, so controller-made pods look like
  * the ones a real cluster stores. Fields already set are kept.
  */
-export function applyPodDefaults(spec: any): any {
+function applyPodDefaults(spec: any): any {
   spec.restartPolicy ??= 'Always';
   spec.dnsPolicy ??= 'ClusterFirst';
   spec.schedulerName ??= 'default-scheduler';

@@ -59,7 +59,10 @@ test('a ReplicaSet creates labelled, owned pods, replaces failed ones and scales
 
   const slow = live(cluster)[1].metadata.name;
   unready.add(slow);
-  await waitFor('one unready', () => rs(cluster).status.readyReplicas === 2);
+  await waitFor(
+    'the slow pod unready',
+    () => !runningReady(store.mustGet(PODS, 'default', slow)) && rs(cluster).status.readyReplicas === 2,
+  );
   store.mutate(REPLICA_SETS, 'default', 'web-6b7f9c4d5', (r) => {
     r.spec.replicas = 2;
   });

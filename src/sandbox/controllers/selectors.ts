@@ -67,17 +67,6 @@ export function matchesLabels(selector: Record<string, string> | undefined, labe
   return true;
 }
 
-/** `app=web,tier=api` as kubectl and the scale subresource print a selector. */
-export function selectorString(selector: LabelSelector | undefined): string {
-  const parts = Object.entries(selector?.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
-  for (const req of selector?.matchExpressions ?? []) {
-    if (req.operator === 'Exists') parts.push(req.key);
-    else if (req.operator === 'DoesNotExist') parts.push(`!${req.key}`);
-    else parts.push(`${req.key} ${req.operator.toLowerCase()} (${(req.values ?? []).join(',')})`);
-  }
-  return parts.join(',');
-}
-
 interface NodeSelectorTerm {
   matchExpressions?: LabelSelectorRequirement[];
   matchFields?: LabelSelectorRequirement[];

@@ -11,7 +11,14 @@ export interface Cluster {
   runtime: Runtime;
 }
 
-export function createCluster(options: { speed?: number; runtime?: Runtime; startTime?: number } = {}): Cluster {
+export function createCluster(
+  options: { speed?: number; runtime?: Runtime; startTime?: number } = {},
+): Cluster {
   const clock = new SimClock(options.speed ?? 1, options.startTime);
-  return { store: new ObjectStore(clock), clock, logs: new LogStore(), runtime: options.runtime ?? healthyRuntime };
+  return {
+    store: new ObjectStore(clock),
+    clock,
+    logs: new LogStore(),
+    runtime: options.runtime ?? healthyRuntime,
+  };
 }

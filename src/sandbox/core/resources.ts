@@ -45,7 +45,11 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     categories: ALL,
     subresources: ['status', 'log', 'eviction', 'binding'],
   }),
-  r('', 'v1', 'Service', 'services', true, { shortNames: ['svc'], categories: ALL, subresources: ['status'] }),
+  r('', 'v1', 'Service', 'services', true, {
+    shortNames: ['svc'],
+    categories: ALL,
+    subresources: ['status'],
+  }),
   r('', 'v1', 'Endpoints', 'endpoints', true, { shortNames: ['ep'], singular: 'endpoints' }),
   r('', 'v1', 'Event', 'events', true, { shortNames: ['ev'] }),
   r('', 'v1', 'ConfigMap', 'configmaps', true, { shortNames: ['cm'] }),
@@ -54,7 +58,10 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     shortNames: ['pvc'],
     subresources: ['status'],
   }),
-  r('', 'v1', 'PersistentVolume', 'persistentvolumes', false, { shortNames: ['pv'], subresources: ['status'] }),
+  r('', 'v1', 'PersistentVolume', 'persistentvolumes', false, {
+    shortNames: ['pv'],
+    subresources: ['status'],
+  }),
   r('', 'v1', 'ServiceAccount', 'serviceaccounts', true, { shortNames: ['sa'] }),
   r('', 'v1', 'ResourceQuota', 'resourcequotas', true, { shortNames: ['quota'], subresources: ['status'] }),
   r('', 'v1', 'LimitRange', 'limitranges', true, { shortNames: ['limits'] }),
@@ -73,11 +80,22 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     categories: ALL,
     subresources: ['status', 'scale'],
   }),
-  r('apps', 'v1', 'DaemonSet', 'daemonsets', true, { shortNames: ['ds'], categories: ALL, subresources: ['status'] }),
+  r('apps', 'v1', 'DaemonSet', 'daemonsets', true, {
+    shortNames: ['ds'],
+    categories: ALL,
+    subresources: ['status'],
+  }),
   r('apps', 'v1', 'ControllerRevision', 'controllerrevisions', true),
   r('batch', 'v1', 'Job', 'jobs', true, { categories: ALL, subresources: ['status'] }),
-  r('batch', 'v1', 'CronJob', 'cronjobs', true, { shortNames: ['cj'], categories: ALL, subresources: ['status'] }),
-  r('networking.k8s.io', 'v1', 'Ingress', 'ingresses', true, { shortNames: ['ing'], subresources: ['status'] }),
+  r('batch', 'v1', 'CronJob', 'cronjobs', true, {
+    shortNames: ['cj'],
+    categories: ALL,
+    subresources: ['status'],
+  }),
+  r('networking.k8s.io', 'v1', 'Ingress', 'ingresses', true, {
+    shortNames: ['ing'],
+    subresources: ['status'],
+  }),
   r('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', false),
   r('networking.k8s.io', 'v1', 'NetworkPolicy', 'networkpolicies', true, { shortNames: ['netpol'] }),
   r('autoscaling', 'v2', 'HorizontalPodAutoscaler', 'horizontalpodautoscalers', true, {
@@ -120,7 +138,9 @@ export function findByKind(apiVersion: string, kind: string): ResourceType | und
 
 /** The stored (preferred) type for a kind in any version of its group, for snapshot loading. */
 export function findStoredKind(kind: string, group?: string): ResourceType | undefined {
-  return RESOURCE_TYPES.find((t) => t.kind === kind && !t.virtual && (group === undefined || t.group === group));
+  return RESOURCE_TYPES.find(
+    (t) => t.kind === kind && !t.virtual && (group === undefined || t.group === group),
+  );
 }
 
 /** Well-known types by kind, for controllers. */

@@ -9,7 +9,6 @@ import type { KubeObject } from './types.ts';
  * stops the OOM kills), never by a flag.
  */
 
-// biome-ignore lint/suspicious/noExplicitAny: a container spec from a Pod template
 export type ContainerSpec = any;
 
 export interface ContainerStart {

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SimClock } from './clock.ts';
-import { alreadyExists, ApiError, conflict, notFound } from './errors.ts';
+import { ApiError, alreadyExists, conflict, notFound } from './errors.ts';
 import { type ResourceType, storageKey } from './resources.ts';
 import type { KubeObject, WatchEventType } from './types.ts';
 
@@ -159,7 +159,11 @@ export class ObjectStore {
       throw conflict(resourceName(rt), meta.name);
     }
     if (meta.uid && meta.uid !== old.metadata.uid) {
-      throw new ApiError(409, 'Conflict', `Precondition failed: UID in precondition: ${meta.uid}, UID in object meta: ${old.metadata.uid}`);
+      throw new ApiError(
+        409,
+        'Conflict',
+        `Precondition failed: UID in precondition: ${meta.uid}, UID in object meta: ${old.metadata.uid}`,
+      );
     }
     const obj = structuredClone(input);
     obj.metadata.uid = old.metadata.uid;
@@ -167,9 +171,17 @@ export class ObjectStore {
     if (!rt.namespaced) delete obj.metadata.namespace;
     if (old.metadata.deletionTimestamp) obj.metadata.deletionTimestamp = old.metadata.deletionTimestamp;
     const specChanged = JSON.stringify(old.spec) !== JSON.stringify(obj.spec);
-    obj.metadata.generation = (old.metadata.generation ?? (old.spec !== undefined ? 1 : 0)) + (specChanged ? 1 : 0);
+    obj.metadata.generation =
+      (old.metadata.generation ?? (old.spec !== undefined ? 1 : 0)) + (specChanged ? 1 : 0);
     if (!obj.metadata.generation) delete obj.metadata.generation;
-    if (!specChanged && JSON.stringify(old) === JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: old.metadata.resourceVersion } })) {
+    if (
+      !specChanged &&
+      JSON.stringify(old) ===
+        JSON.stringify({
+          ...obj,
+          metadata: { ...obj.metadata, resourceVersion: old.metadata.resourceVersion },
+        })
+    ) {
       return old; // no-op writes do not bump resourceVersion, as on a real API server
     }
     obj.metadata.resourceVersion = String(++this.rv);
@@ -181,7 +193,12 @@ export class ObjectStore {
   }
 
   /** Read-modify-write of the current object; `change` edits a private copy. */
-  mutate(rt: ResourceType, namespace: string | undefined, name: string, change: (draft: KubeObject) => void): KubeObject {
+  mutate(
+    rt: ResourceType,
+    namespace: string | undefined,
+    name: string,
+    change: (draft: KubeObject) => void,
+  ): KubeObject {
     const draft = structuredClone(this.mustGet(rt, namespace, name));
     change(draft);
     return this.update(rt, draft);
@@ -221,9 +238,16 @@ export class ObjectStore {
   }
 
   private emit(type: WatchEventType, rt: ResourceType, object: KubeObject, previous?: KubeObject): void {
-    const event: StoreEvent = { type, rt, object, resourceVersion: this.rv, ...(previous ? { previous } : {}) };
+    const event: StoreEvent = {
+      type,
+      rt,
+      object,
+      resourceVersion: this.rv,
+      ...(previous ? { previous } : {}),
+    };
     this.history.push(event);
-    if (this.history.length > HISTORY_LIMIT * 1.25) this.history.splice(0, this.history.length - HISTORY_LIMIT);
+    if (this.history.length > HISTORY_LIMIT * 1.25)
+      this.history.splice(0, this.history.length - HISTORY_LIMIT);
     for (const listener of this.listeners) {
       try {
         listener(event);

@@ -29,9 +29,7 @@ export interface KubeObject {
   apiVersion: string;
   kind: string;
   metadata: ObjectMeta;
-  // biome-ignore lint/suspicious/noExplicitAny: spec/status differ per kind; readers narrow them
   spec?: any;
-  // biome-ignore lint/suspicious/noExplicitAny: see spec
   status?: any;
   [key: string]: unknown;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rt } from '../core/resources.ts';
-import { latencyQuantile, sample, startEstate } from '../faults/harness.ts';
+import { histogramQuantile, sample, startEstate } from '../faults/harness.ts';
 import { secretCertificate } from '../runtime/certificates.ts';
 import { defaultEstate } from './index.ts';
 
@@ -82,7 +82,7 @@ test('the estate comes up healthy within simulated seconds, with nothing to aler
       const t = h.runtime.traffic.service(ns, svc)!;
       assert.equal(t.errorRatio, 0, `${ns}/${svc} errors`);
       assert.ok(t.utilization < 0.6, `${ns}/${svc} utilization ${t.utilization}`);
-      assert.ok(latencyQuantile(before, text, ns, svc, 0.99) <= 0.25, `${ns}/${svc} p99`);
+      assert.ok(histogramQuantile(before, text, ns, svc, 0.99) <= 0.25, `${ns}/${svc} p99`);
     }
     assert.equal(sample(text, 'pg_up', { namespace: 'production' }), 1);
     assert.equal(sample(text, 'redis_up', { namespace: 'production' }), 1);

@@ -72,9 +72,33 @@ export const certExpired: FaultType = {
       draft.data = expiredData;
       delete draft.stringData;
     });
+    const mounted = (['Deployment', 'StatefulSet', 'DaemonSet'] as const).flatMap((kind) =>
+      store
+        .list(rt(kind), namespace)
+        .filter((w) =>
+          (w.spec?.template?.spec?.volumes ?? []).some((v: any) => v.secret?.secretName === name),
+        )
+        .map((w) => `${kind.toLowerCase()}/${w.metadata.name}`),
+    );
+    const ingresses = store
+      .list(rt('Ingress'), namespace)
+      .filter((i) => (i.spec?.tls ?? []).some((t: any) => t.secretName === name))
+      .map((i) => `ingress/${i.metadata.name}`);
+    const seen = [
+      ...(mounted.length
+        ? [
+            `${mounted.join(', ')} ${mounted.length > 1 ? 'serve' : 'serves'} it: their clients log "x509: certificate has expired or is not yet valid: current time … is after …", the servers log TLS handshake errors and callers get 502s`,
+          ]
+        : []),
+      ...(ingresses.length
+        ? [
+            `${ingresses.join(', ')} ${ingresses.length > 1 ? 'present' : 'presents'} it: TLS probes of ${hosts[0]} fail (probe_success 0)`,
+          ]
+        : []),
+    ];
     return {
       params: { expiredDaysAgo: days },
-      symptoms: `Secret ${name} holds a certificate for ${hosts[0]} that expired ${new Date(notAfter).toISOString()} (certmanager_certificate_expiration_timestamp_seconds < time()); clients log "x509: certificate has expired or is not yet valid: current time … is after …", servers log TLS handshake errors, callers get 502s.`,
+      symptoms: `Secret ${name} holds a certificate for ${hosts[0]} that expired ${new Date(notAfter).toISOString()} (certmanager_certificate_expiration_timestamp_seconds < time())${seen.length ? `; ${seen.join('; ')}` : ''}.`,
       fix: `Renew the certificate and write it into the Secret (kubectl create secret tls ${name} -n ${namespace} --cert=new.crt --key=new.key --dry-run=client -o yaml | kubectl apply -f -, or let cert-manager re-issue it). Restarting the pods that serve it does not help.`,
       isCleared: () => {
         const now = store.get(SECRET, namespace, name);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type Harness, latencyQuantile, sample, startEstate } from './harness.ts';
+import { type Harness, histogramQuantile, sample, startEstate } from './harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -39,7 +39,7 @@ test('dns_failure: CoreDNS stops answering; restarting the app does not clear it
   const before = h.metrics();
   await h.elapse(30);
   assert.ok(
-    latencyQuantile(before, h.metrics(), 'production', 'api-service', 0.99) >= 5,
+    histogramQuantile(before, h.metrics(), 'production', 'api-service', 0.99) >= 5,
     'lookups time out after 5s',
   );
 

@@ -157,7 +157,7 @@ export async function startEstate(options: { speed?: number } = {}): Promise<Har
 }
 
 /** Every workload has all its replicas ready. */
-export function settled(cluster: Cluster): boolean {
+function settled(cluster: Cluster): boolean {
   const { store } = cluster;
   for (const kind of ['Deployment', 'StatefulSet']) {
     for (const w of store.list(rt(kind))) {
@@ -182,7 +182,7 @@ export function sample(text: string, name: string, match: Record<string, string>
 }
 
 /** The q-quantile of a service's request latency between two renders, from its histogram buckets. */
-export function latencyQuantile(
+export function histogramQuantile(
   before: string,
   after: string,
   namespace: string,

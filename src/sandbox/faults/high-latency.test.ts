@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { type Harness, latencyQuantile, sample, startEstate } from './harness.ts';
+import { type Harness, histogramQuantile, sample, startEstate } from './harness.ts';
 
 let h: Harness;
 before(async () => {
@@ -11,7 +11,7 @@ after(() => h.stop());
 async function p99(service: string): Promise<number> {
   const first = h.metrics();
   await h.elapse(30);
-  return latencyQuantile(first, h.metrics(), 'production', service, 0.99);
+  return histogramQuantile(first, h.metrics(), 'production', service, 0.99);
 }
 
 test('high_latency: a traffic surge queues payment-service; a restart does not help, scaling out does', async () => {

@@ -39,7 +39,7 @@ export const oom: FaultType = {
     return {
       params: { memory: formatBytes(needed) },
       symptoms: `Containers of ${describeTarget(target)} are OOMKilled (exit code 137, last state OOMKilled) as memory climbs to ${formatBytes(needed)} against a ${formatBytes(limit)} limit; CrashLoopBackOff, rising restarts, container_memory_working_set_bytes at the limit.`,
-      fix: `Raise the memory limit above ${formatBytes(needed)}: kubectl set resources ${describeTarget(target)} -n ${target.namespace} -c ${container} --limits=memory=${formatBytes(Math.ceil((needed * 1.34) / 2 ** 26) * 2 ** 26)}. Restarting or scaling does not help.`,
+      fix: `Raise the memory limit above ${formatBytes(needed)}: kubectl set resources ${describeTarget(target)} -n ${target.namespace} -c ${container} --limits=memory=${formatBytes(Math.ceil((needed * 1.3) / 2 ** 28) * 2 ** 28)}. Restarting or scaling does not help.`,
       isCleared: () => {
         const obj = current(store, target);
         const pods = podsOf(store, target);

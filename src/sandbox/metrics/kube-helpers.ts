@@ -4,7 +4,7 @@ import { type Exposition, labels } from './exposition.ts';
 
 /** The shapes kube-state-metrics families share: per-object gauges, condition triples, owners. */
 
-export type Gauges = Record<string, [help: string, value: (o: KubeObject) => number | undefined]>;
+type Gauges = Record<string, [help: string, value: (o: KubeObject) => number | undefined]>;
 
 /** One gauge family per entry, one sample per object, labelled `namespace` and the kind's label. */
 export function gauges(

@@ -1,7 +1,7 @@
 import { rt } from '../core/resources.ts';
 import type { Collector, MetricsContext } from './context.ts';
 import { type Exposition, labels } from './exposition.ts';
-import { conditions, created, gauges, generation, observed } from './kube-helpers.ts';
+import { conditions, created, gauges, generation, observed, owners } from './kube-helpers.ts';
 
 function deployments(ctx: MetricsContext, out: Exposition): void {
   const list = ctx.store.list(rt('Deployment'));

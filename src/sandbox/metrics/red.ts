@@ -3,7 +3,7 @@ import { latencyCdf, meanLatency } from '../runtime/latency.ts';
 import type { Collector } from './context.ts';
 import { labels } from './exposition.ts';
 
-export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
 const METHODS: [string, number][] = [
   ['GET', 0.8],
   ['POST', 0.2],

@@ -6,7 +6,7 @@ export interface ImageRef {
   digest?: string;
 }
 
-export function parseImage(image: string): ImageRef {
+function parseImage(image: string): ImageRef {
   let rest = image.trim();
   let digest: string | undefined;
   const at = rest.indexOf('@');

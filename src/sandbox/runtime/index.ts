@@ -13,31 +13,18 @@ import { DatabaseModel } from './databases.ts';
 import { DependencyModel } from './dependencies.ts';
 import { Effects } from './effects.ts';
 import { imageTag, normalizeImage, notFoundPullError } from './images.ts';
+import { writtenLines } from './logs.ts';
 import { hash01, smoothNoise } from './noise.ts';
 import { probeFailureMessage } from './probes.ts';
-import { problemsOf } from './problems.ts';
-import type { AppContext, AppProfile } from './profiles/index.ts';
+import type { AppContext } from './profiles/index.ts';
 import { Topology } from './topology.ts';
 import { TrafficModel } from './traffic.ts';
 import { VolumeModel } from './volumes.ts';
-import {
-  containerStartedAt,
-  factsOf,
-  mainContainer,
-  numberAnnotation,
-  profileOf,
-  type World,
-} from './world.ts';
-
-export { Effects, workloadKey } from './effects.ts';
-export type { ServiceTraffic } from './traffic.ts';
+import { factsOf, numberAnnotation, type World } from './world.ts';
 
 export const RUN_SECONDS_ANNOTATION = 'sandbox.sre-nanobot.dev/run-seconds';
-/** A database whose volume is this full cannot write its WAL: it panics at start. */
-export const VOLUME_FULL_RATIO = 0.98;
-const LOG_BACKFILL_MS = 10 * 60_000;
-const MAX_LINES_PER_CALL = 200;
-const PROBLEM_PERIOD_MS = 2_000;
+/** A process whose data volume is this full cannot write (a database its WAL): it fails at start. */
+const VOLUME_FULL_RATIO = 0.98;
 
 export interface ContainerDemand {
   cpuDemandCores: number;
@@ -89,20 +76,16 @@ export class SimRuntime implements Runtime, World {
     };
   }
 
-  private isMain(pod: KubeObject, container: ContainerSpec): boolean {
-    return mainContainer(pod)?.name === container?.name;
-  }
-
   /** Why this container's process cannot run right now, if it cannot. */
-  private failure(pod: KubeObject, container: ContainerSpec, profile: AppProfile) {
+  private failure(pod: KubeObject, container: ContainerSpec) {
     const { crashingPods, crashingImages } = this.effects;
-    const main = this.isMain(pod, container);
+    const { main } = factsOf(pod, container);
     const kind =
       (main ? crashingPods.get(pod.metadata.uid ?? '') : undefined) ??
       crashingImages.get(normalizeImage(String(container?.image ?? '')));
     if (kind) return kind;
-    const persists = profile.protocol === 'postgres' || profile.protocol === 'redis';
-    if (main && persists && this.volumes.fullestRatio(pod) >= VOLUME_FULL_RATIO) return 'disk-full' as const;
+    // Whatever keeps its data on a claim cannot start once the volume is full.
+    if (main && this.volumes.fullestRatio(pod) >= VOLUME_FULL_RATIO) return 'disk-full' as const;
     return undefined;
   }
 
@@ -111,10 +94,10 @@ export class SimRuntime implements Runtime, World {
   }
 
   start(pod: KubeObject, container: ContainerSpec, _restartCount: number): ContainerStart {
-    const profile = profileOf(pod, container);
+    const { profile } = factsOf(pod, container);
     const app = this.appContext(pod, container);
     const now = this.clock.now();
-    const why = this.failure(pod, container, profile);
+    const why = this.failure(pod, container);
     if (why) {
       const crash = profile.crash(app, now, why);
       return {
@@ -137,16 +120,16 @@ export class SimRuntime implements Runtime, World {
   }
 
   probe(pod: KubeObject, container: ContainerSpec, startedAt: number, now: number): ProbeResult {
-    const profile = profileOf(pod, container);
+    const { profile, main } = factsOf(pod, container);
     const podIP = pod.status?.podIP ?? '10.244.0.2';
-    if (this.failure(pod, container, profile)) {
+    if (this.failure(pod, container)) {
       return {
         ready: false,
         live: false,
         message: probeFailureMessage(container, 'liveness', podIP, 'refused'),
       };
     }
-    if (this.isMain(pod, container) && this.effects.unresponsivePods.has(pod.metadata.uid ?? '')) {
+    if (main && this.effects.unresponsivePods.has(pod.metadata.uid ?? '')) {
       return {
         ready: false,
         live: true,
@@ -209,42 +192,7 @@ export class SimRuntime implements Runtime, World {
   }
 
   logLines(pod: KubeObject, container: ContainerSpec, from: number, to: number): string[] {
-    const profile = profileOf(pod, container);
-    const app = this.appContext(pod, container);
-    const start = Math.max(from, to - LOG_BACKFILL_MS);
-    const lines: { at: number; text: string }[] = [];
-    const ticks = (periodMs: number, phaseSeed: string, each: (at: number, seq: number) => void) => {
-      const phase = hash01(phaseSeed) * periodMs;
-      for (let k = Math.floor((start - phase) / periodMs) + 1; k * periodMs + phase <= to; k++) {
-        each(k * periodMs + phase, k);
-      }
-    };
-    const main = this.isMain(pod, container);
-    const serving = profile.protocol !== 'http' || (main && this.traffic.podLoad(pod).servedRps > 0);
-    if (profile.logPeriodSeconds > 0 && serving) {
-      ticks(profile.logPeriodSeconds * 1000, `${app.seed}/routine`, (at, seq) => {
-        for (const text of profile.routineLines(app, at, seq)) lines.push({ at, text });
-      });
-    }
-    if (main) {
-      const d = this.demand(pod, container, containerStartedAt(pod, container?.name) ?? from, to);
-      for (const { problem, intensity } of problemsOf(
-        this,
-        pod,
-        app,
-        profile,
-        d.memoryBytes,
-        d.memoryLimitBytes,
-      )) {
-        ticks(PROBLEM_PERIOD_MS, `${app.seed}/${problem.kind}`, (at, seq) => {
-          if (hash01(`${app.seed}/${problem.kind}/${seq}`) >= intensity) return;
-          const text = profile.problemLine(app, at, seq, problem);
-          if (text !== undefined) lines.push({ at, text });
-        });
-      }
-    }
-    lines.sort((a, b) => a.at - b.at);
-    return lines.slice(-MAX_LINES_PER_CALL).map((l) => l.text);
+    return writtenLines(this, pod, container, from, to);
   }
 
   nodeHealth(nodeName: string): NodeHealth {

@@ -13,7 +13,7 @@ export interface VolumeStats {
 const PVC = rt('PersistentVolumeClaim');
 
 /** The size of a claim's filesystem: what the volume was provisioned (or last expanded) to. */
-export function claimCapacity(pvc: KubeObject): number | undefined {
+function claimCapacity(pvc: KubeObject): number | undefined {
   return (
     parseQuantity(pvc.status?.capacity?.storage) ?? parseQuantity(pvc.spec?.resources?.requests?.storage)
   );

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseAllDocuments } from 'yaml';
+import { Composer, LineCounter, Parser } from 'yaml';
 import { findByKind, storageKey } from '../core/resources.ts';
 import type { KubeObject } from '../core/types.ts';
 import { SnapshotError } from './errors.ts';
@@ -69,18 +69,21 @@ function parseFile(path: string): Item[] {
   return parseYaml(path, text, 'YAML');
 }
 
+/** Documents are composed one at a time so a 10,000-object file never holds every syntax tree at once. */
 function parseYaml(path: string, text: string, syntax: 'YAML' | 'JSON'): Item[] {
   const items: Item[] = [];
-  for (const [i, doc] of parseAllDocuments(text).entries()) {
-    const documentIndex = i + 1;
+  const lines = new LineCounter();
+  const documents = new Composer().compose(new Parser(lines.addNewLine).parse(text), true);
+  let documentIndex = 0;
+  for (const doc of documents) {
+    documentIndex++;
     const [error] = doc.errors;
     if (error) {
-      const [line, col] = error.linePos
-        ? [error.linePos[0].line, error.linePos[0].col]
-        : [undefined, undefined];
+      const { line, col } = lines.linePos(error.pos[0]);
       const message = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      const where = line === undefined ? '' : ` at line ${line}, column ${col}`;
-      throw new SnapshotError(path, `${syntax} syntax error${where}: ${message}`, { documentIndex });
+      throw new SnapshotError(path, `${syntax} syntax error at line ${line}, column ${col}: ${message}`, {
+        documentIndex,
+      });
     }
     let value: unknown;
     try {

@@ -1,7 +1,7 @@
 import type { ContainerSpec } from '../../core/runtime.ts';
 import type { ObjectStore } from '../../core/store.ts';
 import type { KubeObject } from '../../core/types.ts';
-import { CONFIG_MAPS, SECRETS } from '../kinds.ts';
+import { CONFIG_MAPS, PVCS, SECRETS } from '../kinds.ts';
 
 const hasKey = (obj: KubeObject, key: string) =>
   Object.hasOwn((obj.data as object) ?? {}, key) ||
@@ -90,4 +90,15 @@ export function volumeMountError(store: ObjectStore, pod: KubeObject): string | 
     }
   }
   return undefined;
+}
+
+/** The kubelet's mount timeout message for claims that are not Bound yet, or undefined when all are. */
+export function unboundClaimError(store: ObjectStore, pod: KubeObject): string | undefined {
+  const unbound = (pod.spec?.volumes ?? []).filter((v: any) => {
+    const claim = v.persistentVolumeClaim?.claimName;
+    return claim && store.get(PVCS, pod.metadata.namespace, claim)?.status?.phase !== 'Bound';
+  });
+  if (!unbound.length) return undefined;
+  const names = unbound.map((v: any) => v.name).join(' ');
+  return `Unable to attach or mount volumes: unmounted volumes=[${names}], unattached volumes=[${names}]: timed out waiting for the condition`;
 }

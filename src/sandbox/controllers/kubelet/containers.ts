@@ -57,6 +57,12 @@ function appendLogs(env: KubeletEnv, pod: KubeObject, c: ContainerState, until: 
 function checkRunning(env: KubeletEnv, pod: KubeObject, c: ContainerState, now: number): number {
   if (c.crashAt !== undefined && now >= c.crashAt) {
     appendLogs(env, pod, c, c.crashAt);
+    if (c.lastWords !== undefined) {
+      env.logs.append(pod.metadata.namespace ?? 'default', pod.metadata.name, c.name, [
+        { time: c.crashAt, text: c.lastWords },
+      ]);
+      c.lastWords = undefined;
+    }
     const code = c.crashExitCode ?? 1;
     terminate(c, code, code === 0 ? 'Completed' : 'Error', c.crashAt);
     return now;
@@ -175,12 +181,15 @@ function startContainer(env: KubeletEnv, pod: KubeObject, c: ContainerState, now
   const exits = result.outcome === 'crash' || c.init;
   c.crashAt = exits ? now + (result.runSeconds ?? (c.init ? 1 : 0)) * 1000 : undefined;
   c.crashExitCode = result.outcome === 'crash' ? (result.exitCode ?? 1) : 0;
-  if (result.logLines.length) {
+  // A crashing process's final line is its last word: it is written when it exits, after anything logged meanwhile.
+  const startLines = result.outcome === 'crash' ? result.logLines.slice(0, -1) : result.logLines;
+  c.lastWords = result.outcome === 'crash' ? result.logLines.at(-1) : undefined;
+  if (startLines.length) {
     env.logs.append(
       namespace ?? 'default',
       name,
       c.name,
-      result.logLines.map((text) => ({ time: now, text })),
+      startLines.map((text) => ({ time: now, text })),
     );
   }
   c.lastLogAt = now;

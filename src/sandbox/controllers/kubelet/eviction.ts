@@ -1,3 +1,4 @@
+import { recordEvent } from '../../core/events.ts';
 import type { NodeHealth } from '../../core/runtime.ts';
 import type { KubeObject } from '../../core/types.ts';
 import { controllerOf } from '../object-utils.ts';
@@ -17,7 +18,7 @@ export interface Eviction {
  * (Guaranteed and DaemonSet pods are left alone), the biggest memory user first, with the
  * kubelet's message `The node was low on resource: memory. …`.
  */
-export function chooseEviction(
+function chooseEviction(
   env: KubeletEnv,
   health: NodeHealth,
   pods: KubeObject[],
@@ -50,4 +51,42 @@ export function chooseEviction(
     pod: victim.pod,
     message: `The node was low on resource: ${resource}. Threshold quantity: ${threshold}, available: ${available}. ${detail}`,
   };
+}
+
+/**
+ * The eviction manager of each node, run every monitoring period: under memory or disk pressure
+ * it evicts one pod per pass, announcing the episode once with EvictionThresholdMet on the node.
+ */
+export class EvictionManager {
+  private readonly noted = new Set<string>();
+
+  constructor(
+    private readonly env: KubeletEnv,
+    private readonly evict: (pod: KubeObject, message: string, now: number) => void,
+  ) {}
+
+  /** `podsOnNode` is only asked for under pressure: listing every node's pods each period would be waste. */
+  run(node: KubeObject, health: NodeHealth, podsOnNode: () => KubeObject[], now: number): void {
+    const name = node.metadata.name;
+    const eviction =
+      health.memoryPressure || health.diskPressure
+        ? chooseEviction(this.env, health, podsOnNode(), now)
+        : undefined;
+    if (!eviction) {
+      this.noted.delete(name);
+      return;
+    }
+    if (!this.noted.has(name)) {
+      this.noted.add(name);
+      recordEvent(this.env.store, {
+        involved: node,
+        type: 'Warning',
+        reason: 'EvictionThresholdMet',
+        message: `Attempting to reclaim ${health.memoryPressure ? 'memory' : 'ephemeral-storage'}`,
+        component: 'kubelet',
+        host: name,
+      });
+    }
+    this.evict(eviction.pod, eviction.message, now);
+  }
 }

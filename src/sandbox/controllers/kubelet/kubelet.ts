@@ -1,15 +1,13 @@
-import { recordEvent } from '../../core/events.ts';
 import type { KubeObject } from '../../core/types.ts';
 import type { Controller, ControllerContext } from '../controller.ts';
-import { NODES, PODS, PVCS } from '../kinds.ts';
+import { NODES, PODS } from '../kinds.ts';
 import { sameJson } from '../object-utils.ts';
 import { isTerminal } from '../pod-utils.ts';
 import { objectKey, splitKey, WorkQueue } from '../work-queue.ts';
-import { volumeMountError } from './config-errors.ts';
+import { unboundClaimError, volumeMountError } from './config-errors.ts';
 import { killAll, stepContainer } from './containers.ts';
-import type { KubeletEnv } from './env.ts';
-import { chooseEviction } from './eviction.ts';
-import { NodeImages } from './images.ts';
+import { createKubeletEnv } from './env.ts';
+import { EvictionManager } from './eviction.ts';
 import { nodeInternalIP, PodNetwork } from './network.ts';
 import { buildPodStatus, podPhase } from './pod-status.ts';
 import { allContainers, isCompleted, newPodState, type PodState, stateSignature } from './state.ts';
@@ -20,6 +18,7 @@ const EVICTION_PERIOD_MS = 10_000;
 const SANDBOX_MS = 1_000;
 const MOUNT_RETRY_MS = 10_000;
 const MOUNT_EVENT_MS = 60_000;
+const MOUNT_TIMEOUT_MS = 120_000;
 /** Terminating pods leave after min(grace period, this), so deletions do not hold tests up. */
 const MAX_GRACE_MS = 2_000;
 const NEVER = Number.POSITIVE_INFINITY;
@@ -38,32 +37,10 @@ export const kubelet: Controller = {
     const wakes = new WakeHeap();
     const network = new PodNetwork();
     const nodeUp = new Map<string, boolean>();
-    const pressureNoted = new Set<string>();
     /** Pods waiting on a Secret, ConfigMap or claim, by namespace: a change there may unblock them. */
     const blocked = new Map<string, Set<string>>();
     const queue = new WorkQueue('kubelet', clock, sync);
-    const env: KubeletEnv = {
-      store,
-      clock,
-      logs,
-      images: new NodeImages(),
-      get runtime() {
-        return cluster.runtime;
-      },
-      event(pod, container, type, reason, message) {
-        recordEvent(store, {
-          involved: pod,
-          type,
-          reason,
-          message,
-          component: 'kubelet',
-          host: pod.spec?.nodeName,
-          ...(container
-            ? { fieldPath: `spec.${container.init ? 'initContainers' : 'containers'}{${container.name}}` }
-            : {}),
-        });
-      },
-    };
+    const env = createKubeletEnv(cluster);
 
     const isUp = (node: string) => nodeUp.get(node) ?? cluster.runtime.nodeHealth(node).kubeletUp;
     const keyOf = (pod: KubeObject) => objectKey(pod.metadata.namespace, pod.metadata.name);
@@ -93,10 +70,15 @@ export const kubelet: Controller = {
     /** Sandbox (volumes, pod IP), then init containers in order, then the app containers. */
     function advance(pod: KubeObject, ps: PodState, now: number): number {
       if (!ps.sandboxReady) {
-        const mountError = volumeMountError(store, pod) ?? unboundClaim(pod);
-        setBlocked(pod, mountError !== undefined);
-        if (mountError) {
-          throttledEvent(pod, ps, 'FailedMount', mountError, now);
+        const setupError = volumeMountError(store, pod);
+        const unbound = unboundClaimError(store, pod);
+        setBlocked(pod, setupError !== undefined || unbound !== undefined);
+        if (setupError || unbound) {
+          ps.mountWaitSince ??= now;
+          // A claim still binding is waited for quietly; the kubelet complains after its 2-minute mount timeout.
+          if (setupError) throttledEvent(pod, ps, 'FailedMount', setupError, now);
+          else if (now - ps.mountWaitSince >= MOUNT_TIMEOUT_MS)
+            throttledEvent(pod, ps, 'FailedMount', unbound!, now);
           return now + MOUNT_RETRY_MS;
         }
         ps.sandboxAt ??= now + SANDBOX_MS;
@@ -118,18 +100,6 @@ export const kubelet: Controller = {
         allContainers(ps).some((c) => c.reason === 'CreateContainerConfigError'),
       );
       return wake;
-    }
-
-    function unboundClaim(pod: KubeObject): string | undefined {
-      const claims = (pod.spec?.volumes ?? []).filter((v: any) => v.persistentVolumeClaim?.claimName);
-      const unbound = claims.filter(
-        (v: any) =>
-          store.get(PVCS, pod.metadata.namespace, v.persistentVolumeClaim.claimName)?.status?.phase !==
-          'Bound',
-      );
-      if (!unbound.length) return undefined;
-      const names = unbound.map((v: any) => v.name).join(' ');
-      return `Unable to attach or mount volumes: unmounted volumes=[${names}], unattached volumes=[${names}]: timed out waiting for the condition`;
     }
 
     function writePodStatus(pod: KubeObject, ps: PodState): void {
@@ -232,6 +202,7 @@ export const kubelet: Controller = {
       writePodStatus(pod, ps);
     }
 
+    const evictions = new EvictionManager(env, evict);
     let nextEvictionAt = clock.now() + EVICTION_PERIOD_MS;
     function tick(): void {
       const now = clock.now();
@@ -244,29 +215,8 @@ export const kubelet: Controller = {
         nodeUp.set(name, health.kubeletUp);
         if (health.kubeletUp && wasUp === false)
           for (const pod of index.podsOnNode(name)) queue.add(keyOf(pod));
-        if (!evictNow || !health.kubeletUp || store.isFrozen(node)) continue;
-        if (!health.memoryPressure && !health.diskPressure) {
-          pressureNoted.delete(name);
-          continue;
-        }
-        const eviction = chooseEviction(env, health, index.podsOnNode(name), now);
-        if (!eviction) {
-          pressureNoted.delete(name);
-          continue;
-        }
-        if (!pressureNoted.has(name)) {
-          pressureNoted.add(name);
-          const resource = health.memoryPressure ? 'memory' : 'ephemeral-storage';
-          recordEvent(store, {
-            involved: node,
-            type: 'Warning',
-            reason: 'EvictionThresholdMet',
-            message: `Attempting to reclaim ${resource}`,
-            component: 'kubelet',
-            host: name,
-          });
-        }
-        evict(eviction.pod, eviction.message, now);
+        if (evictNow && health.kubeletUp && !store.isFrozen(node))
+          evictions.run(node, health, () => index.podsOnNode(name), now);
       }
       for (const key of wakes.popDue(now)) queue.add(key);
     }

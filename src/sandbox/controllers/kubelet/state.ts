@@ -43,6 +43,8 @@ export interface ContainerState {
   crashBackoffSec: number;
   crashAt?: number;
   crashExitCode?: number;
+  /** The final log line of a process that will crash, written when it does. */
+  lastWords?: string;
   readiness?: ProbeState;
   liveness?: ProbeState;
   startup?: ProbeState;
@@ -56,6 +58,8 @@ export interface PodState {
   name: string;
   node: string;
   sandboxAt?: number;
+  /** Since when the pod's volumes could not be set up. */
+  mountWaitSince?: number;
   sandboxReady: boolean;
   podIP?: string;
   /** The pod IP went back to the node's pool (the pod finished); status still shows it. */
@@ -72,7 +76,7 @@ export interface PodState {
   lastEventAt: Map<string, number>;
 }
 
-export function newContainer(spec: ContainerSpec, init: boolean, now: number): ContainerState {
+function newContainer(spec: ContainerSpec, init: boolean, now: number): ContainerState {
   return {
     name: spec.name,
     spec,

@@ -86,10 +86,10 @@ export function filterNode(facts: PodFacts, info: NodeInfo): NodeFailure | undef
 function resourceFailures(pod: KubeObject, info: NodeInfo): string[] {
   const r = podRequests(pod.spec);
   const out: string[] = [];
-  if (info.requested.pods + 1 > info.allocatable.pods) out.push('Too many pods');
-  if (r.cpu > 0 && info.requested.cpu + r.cpu > info.allocatable.cpu + 1e-9) out.push('Insufficient cpu');
-  if (r.memory > 0 && info.requested.memory + r.memory > info.allocatable.memory)
-    out.push('Insufficient memory');
+  const used = info.usage.requested;
+  if (used.pods + 1 > info.allocatable.pods) out.push('Too many pods');
+  if (r.cpu > 0 && used.cpu + r.cpu > info.allocatable.cpu + 1e-9) out.push('Insufficient cpu');
+  if (r.memory > 0 && used.memory + r.memory > info.allocatable.memory) out.push('Insufficient memory');
   return out;
 }
 

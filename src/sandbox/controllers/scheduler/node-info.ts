@@ -1,5 +1,5 @@
+import type { StoreEvent } from '../../core/store.ts';
 import type { KubeObject } from '../../core/types.ts';
-import type { ClusterIndex } from '../cluster-index.ts';
 import { controllerOf } from '../object-utils.ts';
 import { isTerminal, podRequests } from '../pod-utils.ts';
 import { parseQuantity } from '../quantity.ts';
@@ -14,21 +14,31 @@ export interface Amounts {
   pods: number;
 }
 
-/** A node and what its bound pods already take, built once per scheduling pass and updated as pods bind. */
-export interface NodeInfo {
-  node: KubeObject;
-  name: string;
-  allocatable: Amounts;
+/** What the pods bound to one node take. */
+export interface Usage {
   requested: Amounts;
   /** Requests with the scoring defaults for pods that request nothing. */
   nonZero: { cpu: number; memory: number };
   podsByOwner: Map<string, number>;
-  hostPorts: Set<string>;
+  hostPorts: Map<string, number>;
 }
 
-export function nonZeroRequests(pod: KubeObject): { cpu: number; memory: number } {
-  const r = podRequests(pod.spec);
-  return { cpu: r.cpu || DEFAULT_CPU, memory: r.memory || DEFAULT_MEMORY };
+/** A node as one scheduling attempt sees it: its allocatable and its live usage. */
+export interface NodeInfo {
+  node: KubeObject;
+  name: string;
+  allocatable: Amounts;
+  usage: Usage;
+}
+
+interface Contribution {
+  node: string;
+  cpu: number;
+  memory: number;
+  nonZeroCpu: number;
+  nonZeroMemory: number;
+  owner?: string;
+  ports: string[];
 }
 
 const hostPortsOf = (pod: KubeObject): string[] =>
@@ -36,9 +46,74 @@ const hostPortsOf = (pod: KubeObject): string[] =>
     (c.ports ?? []).filter((p: any) => p.hostPort).map((p: any) => `${p.protocol ?? 'TCP'}/${p.hostPort}`),
   );
 
-export function buildNodeInfo(node: KubeObject, index: ClusterIndex): NodeInfo {
+function contributionOf(pod: KubeObject): Contribution | undefined {
+  const node: string | undefined = pod.spec?.nodeName;
+  if (!node || isTerminal(pod)) return undefined;
+  const r = podRequests(pod.spec);
+  return {
+    node,
+    cpu: r.cpu,
+    memory: r.memory,
+    nonZeroCpu: r.cpu || DEFAULT_CPU,
+    nonZeroMemory: r.memory || DEFAULT_MEMORY,
+    owner: controllerOf(pod)?.uid,
+    ports: hostPortsOf(pod),
+  };
+}
+
+/**
+ * The scheduler cache: per-node usage kept current from pod events (a pod counts from binding
+ * until it finishes or goes), so a scheduling attempt costs O(nodes), not O(pods).
+ */
+export class NodeUsageCache {
+  private readonly byNode = new Map<string, Usage>();
+  private readonly contributions = new Map<string, Contribution>();
+
+  observe({ type, object }: StoreEvent): void {
+    const key = `${object.metadata.namespace}/${object.metadata.name}`;
+    const previous = this.contributions.get(key);
+    const next = type === 'DELETED' ? undefined : contributionOf(object);
+    if (previous) this.apply(previous, -1);
+    if (next) this.apply(next, 1);
+    if (next) this.contributions.set(key, next);
+    else this.contributions.delete(key);
+  }
+
+  usage(node: string): Usage {
+    let usage = this.byNode.get(node);
+    if (!usage) {
+      usage = {
+        requested: { cpu: 0, memory: 0, pods: 0 },
+        nonZero: { cpu: 0, memory: 0 },
+        podsByOwner: new Map(),
+        hostPorts: new Map(),
+      };
+      this.byNode.set(node, usage);
+    }
+    return usage;
+  }
+
+  private apply(c: Contribution, sign: 1 | -1): void {
+    const u = this.usage(c.node);
+    u.requested.cpu += sign * c.cpu;
+    u.requested.memory += sign * c.memory;
+    u.requested.pods += sign;
+    u.nonZero.cpu += sign * c.nonZeroCpu;
+    u.nonZero.memory += sign * c.nonZeroMemory;
+    if (c.owner) bump(u.podsByOwner, c.owner, sign);
+    for (const port of c.ports) bump(u.hostPorts, port, sign);
+  }
+}
+
+function bump(map: Map<string, number>, key: string, by: number): void {
+  const n = (map.get(key) ?? 0) + by;
+  if (n > 0) map.set(key, n);
+  else map.delete(key);
+}
+
+export function nodeInfo(node: KubeObject, cache: NodeUsageCache): NodeInfo {
   const source = node.status?.allocatable ?? node.status?.capacity ?? {};
-  const info: NodeInfo = {
+  return {
     node,
     name: node.metadata.name,
     allocatable: {
@@ -46,44 +121,26 @@ export function buildNodeInfo(node: KubeObject, index: ClusterIndex): NodeInfo {
       memory: parseQuantity(source.memory) ?? 0,
       pods: parseQuantity(source.pods) ?? 110,
     },
-    requested: { cpu: 0, memory: 0, pods: 0 },
-    nonZero: { cpu: 0, memory: 0 },
-    podsByOwner: new Map(),
-    hostPorts: new Set(),
+    usage: cache.usage(node.metadata.name),
   };
-  for (const pod of index.podsOnNode(node.metadata.name)) if (!isTerminal(pod)) addPod(info, pod);
-  return info;
-}
-
-export function addPod(info: NodeInfo, pod: KubeObject): void {
-  const r = podRequests(pod.spec);
-  const nz = nonZeroRequests(pod);
-  info.requested.cpu += r.cpu;
-  info.requested.memory += r.memory;
-  info.requested.pods += 1;
-  info.nonZero.cpu += nz.cpu;
-  info.nonZero.memory += nz.memory;
-  const owner = controllerOf(pod)?.uid;
-  if (owner) info.podsByOwner.set(owner, (info.podsByOwner.get(owner) ?? 0) + 1);
-  for (const port of hostPortsOf(pod)) info.hostPorts.add(port);
 }
 
 export const portsConflict = (info: NodeInfo, pod: KubeObject) =>
-  hostPortsOf(pod).some((p) => info.hostPorts.has(p));
+  hostPortsOf(pod).some((p) => info.usage.hostPorts.has(p));
 
 /**
  * LeastAllocated plus the default topology spreading: prefer emptier nodes, and nodes holding
  * fewer pods of the same owner, so replicas spread across nodes.
  */
 export function score(info: NodeInfo, pod: KubeObject, maxSameOwner: number): number {
-  const nz = nonZeroRequests(pod);
+  const r = podRequests(pod.spec);
   const free = (alloc: number, used: number) => (alloc > 0 ? Math.max(0, (alloc - used) / alloc) : 0);
   const least =
-    (free(info.allocatable.cpu, info.nonZero.cpu + nz.cpu) +
-      free(info.allocatable.memory, info.nonZero.memory + nz.memory)) *
+    (free(info.allocatable.cpu, info.usage.nonZero.cpu + (r.cpu || DEFAULT_CPU)) +
+      free(info.allocatable.memory, info.usage.nonZero.memory + (r.memory || DEFAULT_MEMORY))) *
     50;
   const owner = controllerOf(pod)?.uid;
-  const same = owner ? (info.podsByOwner.get(owner) ?? 0) : 0;
+  const same = owner ? (info.usage.podsByOwner.get(owner) ?? 0) : 0;
   const spread = maxSameOwner === 0 ? 100 : (100 * (maxSameOwner - same)) / maxSameOwner;
   return least + 2 * spread;
 }

@@ -133,3 +133,17 @@ test('replicas spread across nodes; a cordoned node takes none; an unbound claim
     '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
   );
 });
+
+test('capacity freed by a deleted pod lets a waiting pod in', async (t) => {
+  const { cluster, stop } = startTestCluster({ nodes: [makeNode('solo', { memory: '8Gi' })] });
+  t.after(stop);
+  cluster.store.create(PODS, pod('first', { containers: [container({ requests: { memory: '6Gi' } })] }));
+  await waitFor('first bound', () => getPod(cluster, 'first')?.spec.nodeName === 'solo');
+  cluster.store.create(PODS, pod('second', { containers: [container({ requests: { memory: '6Gi' } })] }));
+  assert.match(
+    (await unschedulable(cluster, 'second')).message,
+    /^0\/1 nodes are available: 1 Insufficient memory\./,
+  );
+  cluster.store.delete(PODS, 'default', 'first');
+  await waitFor('second bound', () => getPod(cluster, 'second')?.spec.nodeName === 'solo');
+});

@@ -6,7 +6,7 @@ import { controllerOf, findCondition, setCondition } from '../object-utils.ts';
 import { isTerminal } from '../pod-utils.ts';
 import { objectKey, splitKey, WorkQueue } from '../work-queue.ts';
 import { failureMessage, filterNode, type NodeFailure, podFacts, waitsForFirstConsumer } from './filters.ts';
-import { addPod, buildNodeInfo, type NodeInfo, score } from './node-info.ts';
+import { type NodeInfo, NodeUsageCache, nodeInfo, score } from './node-info.ts';
 
 const COMPONENT = 'default-scheduler';
 const RETRY_MS = 30_000;
@@ -27,6 +27,8 @@ export const scheduler: Controller = {
   name: 'scheduler',
   start({ cluster, index }: ControllerContext) {
     const { store, clock } = cluster;
+    /** Kept current from every pod event; a bind shows up in it as soon as it is written. */
+    const usage = new NodeUsageCache();
     const pending = new Set<string>();
     const unschedulable = new Set<string>();
     const queue = new WorkQueue('scheduler', clock, () => pass());
@@ -51,7 +53,7 @@ export const scheduler: Controller = {
             (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''),
         );
       if (pods.length === 0) return;
-      const infos = store.list(NODES).map((node) => buildNodeInfo(node, index));
+      const infos = store.list(NODES).map((node) => nodeInfo(node, usage));
       for (const pod of pods) scheduleOne(pod, infos);
     }
 
@@ -80,7 +82,7 @@ export const scheduler: Controller = {
         return;
       }
       const owner = controllerOf(pod)?.uid;
-      const maxSame = owner ? Math.max(...feasible.map((i) => i.podsByOwner.get(owner) ?? 0)) : 0;
+      const maxSame = owner ? Math.max(...feasible.map((i) => i.usage.podsByOwner.get(owner) ?? 0)) : 0;
       let best = feasible[0];
       let bestScore = score(best, pod, maxSame);
       for (const info of feasible.slice(1)) {
@@ -117,7 +119,6 @@ export const scheduler: Controller = {
           ),
         };
       });
-      addPod(info, bound);
       recordEvent(store, {
         involved: bound,
         type: 'Normal',
@@ -157,8 +158,10 @@ export const scheduler: Controller = {
       });
     }
 
-    const unsubscribe = store.subscribe(({ type, rt, object }) => {
+    const unsubscribe = store.subscribe((event) => {
+      const { type, rt, object } = event;
       if (rt.kind === 'Pod' && rt.group === '') {
+        usage.observe(event);
         const key = objectKey(object.metadata.namespace, object.metadata.name);
         if (type === 'DELETED' || object.metadata.deletionTimestamp || isTerminal(object)) {
           pending.delete(key);
@@ -179,6 +182,7 @@ export const scheduler: Controller = {
       }
     });
     for (const pod of store.list(PODS)) {
+      usage.observe({ type: 'ADDED', rt: PODS, object: pod, resourceVersion: 0 });
       if (needsScheduling(pod)) pending.add(objectKey(pod.metadata.namespace, pod.metadata.name));
     }
     queue.add(PASS);

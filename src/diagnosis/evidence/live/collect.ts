@@ -1,0 +1,123 @@
+import type { Gap, PodLogs, Sample } from '../evidence.ts';
+import type { ObjectsSource } from '../from-objects.ts';
+import { LIMITS, tail } from '../limits.ts';
+import type { K8sObject, Pod } from '../shapes.ts';
+import { ApiStatusError, type KubeReader, UnreachableError } from './client.ts';
+import { pickLogTargets } from './log-targets.ts';
+import { podMetricSamples } from './pod-metrics.ts';
+import { CLUSTER_DNS_LISTS, RESOURCES, type ResourceList } from './resources.ts';
+
+interface ListBody {
+  items?: K8sObject[];
+  metadata?: { continue?: string };
+}
+
+/** Runs `tasks` with at most `limit` in flight. */
+async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
+
+const why = (err: unknown) =>
+  err instanceof ApiStatusError
+    ? err.status === 403
+      ? 'forbidden'
+      : err.status === 404
+        ? 'not served by this cluster'
+        : `HTTP ${err.status}`
+    : (err as Error).message;
+
+/**
+ * Reads a live cluster into the same shape snapshot files give: every kind of RESOURCES (in the
+ * namespaces asked, or all), the cluster DNS, pod metrics when metrics-server runs, and log tails of
+ * the pods that look unhealthy plus one pod per healthy workload. A kind that cannot be read becomes a
+ * gap; an unreachable API server throws UnreachableError.
+ */
+export async function collectCluster(
+  reader: KubeReader,
+  namespaces: string[] | 'all',
+): Promise<ObjectsSource> {
+  const gaps: Gap[] = [];
+  const objects: K8sObject[] = [];
+  const metrics: Sample[] = [];
+  const list = async (r: ResourceList, path: string) => {
+    try {
+      const body = await reader.getJson<ListBody>(path);
+      const items = (body.items ?? []).map((o) => ({ ...o, kind: r.kind }));
+      if (body.metadata?.continue)
+        gaps.push({ source: r.plural, reason: `only the first ${items.length} read` });
+      return items;
+    } catch (err) {
+      if (err instanceof UnreachableError) throw err;
+      if (!(r.optional && err instanceof ApiStatusError && err.status === 404))
+        gaps.push({
+          source: r.kind === 'PodMetrics' ? 'metrics.k8s.io' : r.plural,
+          reason: why(err),
+          kind: r.kind,
+        });
+      return [];
+    }
+  };
+  const tasks: (() => Promise<K8sObject[]>)[] = [];
+  for (const r of RESOURCES) {
+    const q = r.query ? `?${r.query}` : '';
+    if (r.cluster || namespaces === 'all') tasks.push(() => list(r, `${r.api}/${r.plural}${q}`));
+    else
+      for (const ns of namespaces)
+        tasks.push(() => list(r, `${r.api}/namespaces/${encodeURIComponent(ns)}/${r.plural}${q}`));
+  }
+  if (namespaces !== 'all' && !namespaces.includes('kube-system')) {
+    for (const d of CLUSTER_DNS_LISTS)
+      tasks.push(() => list({ kind: d.kind, api: '', plural: d.kind.toLowerCase() }, d.path));
+  }
+  for (const items of await pool(tasks, LIMITS.concurrency)) {
+    for (const obj of items) {
+      if (obj.kind === 'PodMetrics') metrics.push(...podMetricSamples(obj));
+      else objects.push(obj);
+    }
+  }
+  const logs = await readLogs(
+    reader,
+    pickLogTargets(objects.filter((o): o is Pod => o.kind === 'Pod')),
+    gaps,
+  );
+  return { objects, logs, metrics, gaps, namespaces, clock: 'wall' };
+}
+
+async function readLogs(
+  reader: KubeReader,
+  targets: { pod: Pod; container: string; previous: boolean }[],
+  gaps: Gap[],
+): Promise<Map<string, PodLogs>> {
+  const logs = new Map<string, PodLogs>();
+  let failures = 0;
+  await pool(
+    targets.map((t) => async () => {
+      const ns = t.pod.metadata.namespace ?? 'default';
+      const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(t.pod.metadata.name)}/log?container=${encodeURIComponent(t.container)}&tailLines=${LIMITS.logLines}&limitBytes=${LIMITS.logBytes}${t.previous ? '&previous=true' : ''}`;
+      try {
+        const text = await reader.getText(path);
+        const key = `${ns}/${t.pod.metadata.name}/${t.container}`;
+        const entry = logs.get(key) ?? {};
+        entry[t.previous ? 'previous' : 'current'] = tail(text);
+        logs.set(key, entry);
+      } catch (err) {
+        if (err instanceof UnreachableError) throw err;
+        // A container that never ran has no log (400); that is an answer, not a gap.
+        if (!(err instanceof ApiStatusError && err.status === 400)) failures++;
+      }
+    }),
+    LIMITS.concurrency,
+  );
+  if (failures)
+    gaps.push({ source: 'pod logs', reason: `${failures} of ${targets.length} log reads failed` });
+  return logs;
+}
