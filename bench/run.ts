@@ -1,8 +1,12 @@
 // `npm run bench [name…]`: runs the named benchmarks (default: all) and prints their tables.
+import { runDiagnosisBench } from './diagnosis.ts';
+import { runMcpK8sBench } from './mcp-k8s.ts';
 import { runSandboxBench } from './sandbox.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   sandbox: runSandboxBench,
+  'mcp-k8s': runMcpK8sBench,
+  diagnosis: runDiagnosisBench,
 };
 
 const wanted = process.argv.slice(2);

@@ -106,6 +106,69 @@ function kubectlWall(kubeconfig: string, runs: number): number[] {
   return out.sort((a, b) => a - b);
 }
 
+/** 10,000 pods the controllers made: 20 deployments × 500 replicas on 20 nodes, every pod Running. */
+async function liveRow(dir: string): Promise<string> {
+  const { ready, child } = await cliSandbox(['--empty', '--kubeconfig-out', join(dir, 'kc-live')]);
+  const post = (path: string, body: unknown) =>
+    fetch(`${ready.server}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(async (r) => {
+      if (!r.ok) throw new Error(`POST ${path}: ${r.status} ${await r.text()}`);
+    });
+  for (let n = 1; n <= 20; n++) {
+    const capacity = { cpu: '64', memory: '256Gi', pods: '600' };
+    await post('/api/v1/nodes', {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: `big-${n}`, labels: { 'kubernetes.io/hostname': `big-${n}` } },
+      status: { capacity, allocatable: capacity },
+    });
+  }
+  await post('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'load' } });
+  const started = performance.now();
+  for (let d = 0; d < 20; d++) {
+    await post('/apis/apps/v1/namespaces/load/deployments', {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: `svc-${d}` },
+      spec: {
+        replicas: 500,
+        selector: { matchLabels: { app: `svc-${d}` } },
+        template: {
+          metadata: { labels: { app: `svc-${d}` } },
+          spec: {
+            containers: [
+              {
+                name: 'app',
+                image: `registry.example.com/svc-${d}:1.0.0`,
+                resources: { requests: { cpu: '10m', memory: '32Mi' } },
+              },
+            ],
+          },
+        },
+      },
+    });
+  }
+  const deployments = `${ready.server}/apis/apps/v1/namespaces/load/deployments`;
+  for (let tick = 0; ; tick++) {
+    const list = (await (await fetch(deployments)).json()) as {
+      items: { status?: { readyReplicas?: number } }[];
+    };
+    const ready = list.items.reduce((n, d) => n + (d.status?.readyReplicas ?? 0), 0);
+    if (ready >= 10_000) break;
+    if (tick % 5 === 0) process.stderr.write(`bench sandbox: live estate ${ready}/10000 pods ready\n`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  const upMs = performance.now() - started;
+  const list = await timeMany(50, () => get(`${ready.server}/api/v1/pods`));
+  const rss = rssMiB(child.pid!);
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+  return `| 10,000 live (20 deployments × 500, controllers running) | ${ms(list.p50)} / ${ms(list.p99)} | – | – | ${rss.toFixed(0)} MiB | ${(upMs / 1000).toFixed(1)} s until all Running | – |`;
+}
+
 export async function runSandboxBench(): Promise<void> {
   const dir = tempDir('bench-sandbox-');
   const hasKubectl = spawnSync('sh', ['-c', 'command -v kubectl']).status === 0;
@@ -136,6 +199,8 @@ export async function runSandboxBench(): Promise<void> {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }
+  process.stderr.write('bench sandbox: live estate of 10,000 pods…\n');
+  rows.push(await liveRow(dir));
   console.log(`Machine: ${machine()}\n`);
   console.log(
     '| pods | LIST all, JSON p50 / p99 | LIST all, Table p50 / p99 | LIST one namespace (1/10) p50 / p99 | sandbox RSS | start-up incl. snapshot load | `kubectl get pods -A` wall p50 |',

@@ -20,6 +20,41 @@ export function sendJson(res: ServerResponse, code: number, body: string | objec
   res.end(text);
 }
 
+/**
+ * Sends `head`, the pre-serialised items joined by commas, then `tail`, in chunks that respect the
+ * socket's back-pressure: a LIST of 10,000 pods never becomes one 30 MB string.
+ */
+export function streamJsonList(
+  res: ServerResponse,
+  head: string,
+  items: readonly string[],
+  tail: string,
+): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  let next = 0;
+  let started = false;
+  const pump = () => {
+    while (next < items.length || !started) {
+      let chunk = started ? '' : head;
+      started = true;
+      while (next < items.length && chunk.length < 64 * 1024) chunk += (next > 0 ? ',' : '') + items[next++];
+      if (next === items.length) {
+        res.end(chunk + tail);
+        return;
+      }
+      if (!res.write(chunk)) {
+        res.once('drain', pump);
+        return;
+      }
+    }
+    res.end(tail);
+  };
+  res.once('close', () => {
+    next = items.length;
+  });
+  pump();
+}
+
 export function sendText(res: ServerResponse, code: number, text: string): void {
   res.writeHead(code, {
     'content-type': 'text/plain; charset=utf-8',

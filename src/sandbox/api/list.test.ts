@@ -113,8 +113,13 @@ describe('list', () => {
     let sent = '';
     const res = {
       writeHead: () => res,
-      end: (body: string) => {
-        sent = body;
+      once: () => res,
+      write: (chunk: string) => {
+        sent += chunk;
+        return true;
+      },
+      end: (chunk: string) => {
+        sent += chunk;
       },
     } as unknown as ServerResponse;
     const ctx = {
@@ -126,6 +131,7 @@ describe('list', () => {
     };
     const times: number[] = [];
     for (let i = 0; i < 21; i++) {
+      sent = '';
       const before = process.cpuUsage();
       handleList(ctx, rt('Pod'), 'big');
       const used = process.cpuUsage(before);

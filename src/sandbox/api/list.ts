@@ -3,7 +3,7 @@ import { apiVersionOf, type ResourceType } from '../core/resources.ts';
 import type { ObjectStore } from '../core/store.ts';
 import type { KubeObject } from '../core/types.ts';
 import { fieldPredicate, singleName } from './field-selectors.ts';
-import { queryInt, type RequestContext, sendJson } from './http.ts';
+import { queryInt, type RequestContext, sendJson, streamJsonList } from './http.ts';
 import { objectJson, partialMetadata, representationOf, tableOf } from './render.ts';
 import { labelPredicate, type Predicate } from './selectors.ts';
 import { needsConversion } from './versions.ts';
@@ -102,8 +102,8 @@ export function handleList(ctx: RequestContext, rt: ResourceType, namespace: str
   if (!predicate && as.as === 'object' && !needsConversion(rt)) {
     // Fast path: the store's cached JSON, joined.
     const page = paginate(store.listJson(rt, namespace), (e) => e.obj, ctx, rv);
-    const items = page.items.map((e) => e.json).join(',');
-    sendJson(ctx.res, 200, `${head}${JSON.stringify(listMeta(rv, page, true))},"items":[${items}]}`);
+    const items = page.items.map((e) => e.json);
+    streamJsonList(ctx.res, `${head}${JSON.stringify(listMeta(rv, page, true))},"items":[`, items, ']}');
     return;
   }
 
@@ -124,6 +124,6 @@ export function handleList(ctx: RequestContext, rt: ResourceType, namespace: str
     });
     return;
   }
-  const items = page.items.map((o) => objectJson(store, rt, o)).join(',');
-  sendJson(ctx.res, 200, `${head}${JSON.stringify(metadata)},"items":[${items}]}`);
+  const items = page.items.map((o) => objectJson(store, rt, o));
+  streamJsonList(ctx.res, `${head}${JSON.stringify(metadata)},"items":[`, items, ']}');
 }

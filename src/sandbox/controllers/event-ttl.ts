@@ -6,6 +6,11 @@ import { EVENTS } from './kinds.ts';
 /** The API server's --event-ttl. */
 const TTL_MS = 60 * 60_000;
 const SWEEP_MS = 60_000;
+/**
+ * A real cluster keeps events in etcd; the sandbox keeps them in memory, so it also bounds their
+ * number: 10,000 pods starting write ~70,000 events, which would be most of the sandbox's memory.
+ */
+export const MAX_EVENTS = 10_000;
 
 const lastSeen = (e: KubeObject) =>
   parseTime(e.lastTimestamp) ??
@@ -31,10 +36,30 @@ export const eventTtlController: Controller = {
         at: lastSeen(e),
       });
     for (const e of store.list(EVENTS)) track(e);
+    let trimQueued = false;
+    const trimOldest = () => {
+      trimQueued = false;
+      const excess = seen.size - Math.floor(MAX_EVENTS * 0.9);
+      if (excess <= 0) return;
+      const oldest = [...seen.values()].sort((a, b) => a.at - b.at);
+      let removed = 0;
+      for (const entry of oldest) {
+        if (removed >= excess) break;
+        const event = store.get(EVENTS, entry.namespace, entry.name);
+        if (event && store.isFrozen(event)) continue;
+        if (event) store.delete(EVENTS, entry.namespace, entry.name);
+        seen.delete(`${entry.namespace}/${entry.name}`);
+        removed++;
+      }
+    };
     const unsubscribe = store.subscribe(({ type, rt, object }) => {
       if (rt.kind !== 'Event') return;
       if (type === 'DELETED') seen.delete(`${object.metadata.namespace}/${object.metadata.name}`);
       else track(object);
+      if (seen.size > MAX_EVENTS && !trimQueued) {
+        trimQueued = true;
+        setImmediate(trimOldest);
+      }
     });
     const stopSweep = clock.every(SWEEP_MS, () => {
       const cutoff = clock.now() - TTL_MS;

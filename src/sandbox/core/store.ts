@@ -24,7 +24,7 @@ interface Bucket {
   sorted?: string[];
 }
 
-const HISTORY_LIMIT = 20_000;
+const HISTORY_LIMIT = 10_000;
 
 const keyOf = (namespace: string | undefined, name: string) => `${namespace ?? ''}/${name}`;
 
