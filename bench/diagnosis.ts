@@ -107,7 +107,7 @@ async function scaleEstate(server: string): Promise<number> {
     return (await res.json()) as Json;
   };
   for (let n = 1; n <= 10; n++) {
-    const capacity = { cpu: '16', memory: '64Gi', pods: '110' };
+    const capacity = { cpu: '48', memory: '192Gi', pods: '110' };
     await api('POST', '/api/v1/nodes', {
       apiVersion: 'v1',
       kind: 'Node',
@@ -145,9 +145,8 @@ async function scaleEstate(server: string): Promise<number> {
 }
 
 async function runningPods(server: string): Promise<number> {
-  const res = await fetch(`${server}/api/v1/pods?fieldSelector=status.phase%3DRunning&limit=1`);
-  const list = (await res.json()) as { metadata: { remainingItemCount?: number }; items: unknown[] };
-  return list.items.length + (list.metadata.remainingItemCount ?? 0);
+  const res = await fetch(`${server}/api/v1/pods?fieldSelector=status.phase%3DRunning`);
+  return ((await res.json()) as { items: unknown[] }).items.length;
 }
 
 /** Wall time (ms) and peak RSS (MiB) of one `sre-nanobot diagnose` process, via GNU time. */

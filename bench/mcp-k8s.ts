@@ -10,7 +10,10 @@ import { CLI, cliSandbox, REPO, tempDir } from '../test/helpers/sandbox.ts';
 import { machine, ms, percentile, rssMiB } from './stats.ts';
 
 const PEERS = join(REPO, '.bench-peers');
-const GO_BINARY = join(PEERS, 'node_modules/kubernetes-mcp-server-linux-amd64/bin/kubernetes-mcp-server-linux-amd64');
+const GO_BINARY = join(
+  PEERS,
+  'node_modules/kubernetes-mcp-server-linux-amd64/bin/kubernetes-mcp-server-linux-amd64',
+);
 const FLUX_ENTRY = join(PEERS, 'node_modules/mcp-server-kubernetes/dist/index.js');
 const NAMESPACE = 'bench';
 const PODS = 200;
@@ -29,7 +32,11 @@ interface Contender {
 }
 
 const logLines = (i: number) =>
-  Array.from({ length: 300 }, (_, n) => `2026-11-01T10:${String(n % 60).padStart(2, '0')}:00Z level=info msg="GET /api/orders/${i * 1000 + n} 200 12ms"`).join('\n');
+  Array.from(
+    { length: 300 },
+    (_, n) =>
+      `2026-11-01T10:${String(n % 60).padStart(2, '0')}:00Z level=info msg="GET /api/orders/${i * 1000 + n} 200 12ms"`,
+  ).join('\n');
 
 /** 200 running pods (realistic spec and status; the first with a 300-line log) and 100 events in one namespace. */
 function snapshot(dir: string): string {
@@ -57,7 +64,10 @@ function snapshot(dir: string): string {
         namespace: NAMESPACE,
         labels: { app, 'pod-template-hash': '7d4b9c6f5d' },
         // Only the pod whose log is read carries one: the sandbox keeps logs in an annotation, which real pods do not have.
-        annotations: i === 0 ? { 'sandbox.sre-nanobot.dev/logs': logLines(i) } : { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '8080' },
+        annotations:
+          i === 0
+            ? { 'sandbox.sre-nanobot.dev/logs': logLines(i) }
+            : { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '8080' },
       },
       spec: {
         nodeName: `node-${(i % 3) + 1}`,
@@ -66,7 +76,10 @@ function snapshot(dir: string): string {
             name: 'app',
             image: `registry.example.com/${app}:1.4.2`,
             ports: [{ containerPort: 8080, name: 'http' }],
-            resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+            resources: {
+              requests: { cpu: '100m', memory: '128Mi' },
+              limits: { cpu: '500m', memory: '256Mi' },
+            },
             env: [{ name: 'LOG_LEVEL', value: 'info' }],
           },
         ],
@@ -77,7 +90,15 @@ function snapshot(dir: string): string {
         startTime: '2026-11-01T10:00:00Z',
         conditions: [{ type: 'Ready', status: 'True' }],
         containerStatuses: [
-          { name: 'app', ready: true, started: true, restartCount: i % 7 === 0 ? 2 : 0, image: `registry.example.com/${app}:1.4.2`, imageID: '', state: { running: { startedAt: '2026-11-01T10:00:04Z' } } },
+          {
+            name: 'app',
+            ready: true,
+            started: true,
+            restartCount: i % 7 === 0 ? 2 : 0,
+            image: `registry.example.com/${app}:1.4.2`,
+            imageID: '',
+            state: { running: { startedAt: '2026-11-01T10:00:04Z' } },
+          },
         ],
       },
     });
@@ -90,7 +111,10 @@ function snapshot(dir: string): string {
       involvedObject: { kind: 'Pod', namespace: NAMESPACE, name: `app-${i % 20}-7d4b9c6f5d-xxxx${i % 10}` },
       reason: i % 5 === 0 ? 'BackOff' : 'Pulled',
       type: i % 5 === 0 ? 'Warning' : 'Normal',
-      message: i % 5 === 0 ? 'Back-off restarting failed container app' : 'Container image already present on machine',
+      message:
+        i % 5 === 0
+          ? 'Back-off restarting failed container app'
+          : 'Container image already present on machine',
       count: 1 + (i % 4),
       firstTimestamp: '2026-11-01T10:00:00Z',
       lastTimestamp: '2026-11-01T10:05:00Z',
@@ -121,7 +145,13 @@ function contenders(kubeconfig: string): Contender[] {
     pods_log: { name: 'pods_log', args: { namespace: NAMESPACE, name: POD, tail: 100 } },
     events_list: { name: 'events_list', args: { namespace: NAMESPACE } },
   };
-  const go = (label: string, env?: Record<string, string>): Contender => ({ label, command: GO_BINARY, args: ['--kubeconfig', kubeconfig], env, calls: goCalls });
+  const go = (label: string, env?: Record<string, string>): Contender => ({
+    label,
+    command: GO_BINARY,
+    args: ['--kubeconfig', kubeconfig],
+    env,
+    calls: goCalls,
+  });
   const flux: Contender = {
     label: 'mcp-server-kubernetes 4.1.7',
     command: process.execPath,
@@ -130,19 +160,35 @@ function contenders(kubeconfig: string): Contender[] {
     calls: {
       pods_list: { name: 'kubectl_get', args: { resourceType: 'pods', namespace: NAMESPACE } },
       pods_get: { name: 'kubectl_get', args: { resourceType: 'pods', namespace: NAMESPACE, name: POD } },
-      pods_log: { name: 'kubectl_logs', args: { resourceType: 'pod', namespace: NAMESPACE, name: POD, tail: 100 } },
+      pods_log: {
+        name: 'kubectl_logs',
+        args: { resourceType: 'pod', namespace: NAMESPACE, name: POD, tail: 100 },
+      },
       events_list: { name: 'kubectl_get', args: { resourceType: 'events', namespace: NAMESPACE } },
     },
   };
   const peers = existsSync(GO_BINARY) && existsSync(FLUX_ENTRY);
   return peers
-    ? [ours, go('kubernetes-mcp-server 0.0.67 (default QPS 5)'), go('kubernetes-mcp-server 0.0.67 (QPS/burst 1000)', { KUBE_CLIENT_QPS: '1000', KUBE_CLIENT_BURST: '1000' }), flux]
+    ? [
+        ours,
+        go('kubernetes-mcp-server 0.0.67 (default QPS 5)'),
+        go('kubernetes-mcp-server 0.0.67 (QPS/burst 1000)', {
+          KUBE_CLIENT_QPS: '1000',
+          KUBE_CLIENT_BURST: '1000',
+        }),
+        flux,
+      ]
     : [ours];
 }
 
 async function connect(c: Contender) {
   const t0 = performance.now();
-  const transport = new StdioClientTransport({ command: c.command, args: c.args, env: { ...process.env, ...c.env } as Record<string, string>, stderr: 'ignore' });
+  const transport = new StdioClientTransport({
+    command: c.command,
+    args: c.args,
+    env: { ...process.env, ...c.env } as Record<string, string>,
+    stderr: 'ignore',
+  });
   const client = new Client({ name: 'bench', version: '0' });
   await client.connect(transport);
   return { client, transport, initialized: performance.now() - t0, t0 };
@@ -150,7 +196,10 @@ async function connect(c: Contender) {
 
 async function call(client: Client, c: Contender, op: Op): Promise<string> {
   const { name, args } = c.calls[op];
-  const r = (await client.callTool({ name, arguments: args })) as { content: { text?: string }[]; isError?: boolean };
+  const r = (await client.callTool({ name, arguments: args })) as {
+    content: { text?: string }[];
+    isError?: boolean;
+  };
   const text = r.content.map((x) => x.text ?? '').join('');
   if (r.isError) throw new Error(`${c.label} ${name}: ${text.slice(0, 300)}`);
   return text;
@@ -181,19 +230,44 @@ async function measure(c: Contender) {
   }
   const rss = s.transport.pid ? rssMiB(s.transport.pid) : Number.NaN;
   await s.client.close();
-  const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+  const median = (xs: number[]) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      50,
+    );
   return { init: median(starts.map((x) => x.init)), first: median(starts.map((x) => x.first)), timings, rss };
 }
 
 export async function runMcpK8sBench(): Promise<void> {
-  if (!existsSync(join(REPO, 'dist/cli/main.js'))) spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
+  if (!existsSync(join(REPO, 'dist/cli/main.js')))
+    spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
   if (!existsSync(GO_BINARY) || !existsSync(FLUX_ENTRY)) {
-    process.stderr.write(`bench mcp-k8s: installing the peer servers into ${PEERS} (not project dependencies)…\n`);
-    const r = spawnSync('npm', ['install', '--prefix', PEERS, '--no-audit', '--no-fund', 'kubernetes-mcp-server@0.0.67', 'mcp-server-kubernetes@4.1.7'], { stdio: 'inherit' });
-    if (r.status !== 0) process.stderr.write('bench mcp-k8s: peers could not be installed; measuring sre-nanobot alone\n');
+    process.stderr.write(
+      `bench mcp-k8s: installing the peer servers into ${PEERS} (not project dependencies)…\n`,
+    );
+    const r = spawnSync(
+      'npm',
+      [
+        'install',
+        '--prefix',
+        PEERS,
+        '--no-audit',
+        '--no-fund',
+        'kubernetes-mcp-server@0.0.67',
+        'mcp-server-kubernetes@4.1.7',
+      ],
+      { stdio: 'inherit' },
+    );
+    if (r.status !== 0)
+      process.stderr.write('bench mcp-k8s: peers could not be installed; measuring sre-nanobot alone\n');
   }
   const dir = tempDir('bench-mcp-k8s-');
-  const { ready, child } = await cliSandbox(['--snapshot', snapshot(dir), '--kubeconfig-out', join(dir, 'kubeconfig')]);
+  const { ready, child } = await cliSandbox([
+    '--snapshot',
+    snapshot(dir),
+    '--kubeconfig-out',
+    join(dir, 'kubeconfig'),
+  ]);
   try {
     const rows: string[] = [];
     for (const c of contenders(ready.kubeconfig)) {
@@ -204,10 +278,16 @@ export async function runMcpK8sBench(): Promise<void> {
         continue;
       }
       const cell = (op: Op) => `${ms(r.timings[op].p50)} / ${ms(r.timings[op].p99)}`;
-      rows.push(`| ${c.label} | ${cell('pods_list')} | ${cell('pods_get')} | ${cell('pods_log')} | ${cell('events_list')} | ${ms(r.init)} | ${ms(r.first)} | ${r.rss.toFixed(0)} MiB | ${OPS.map((op) => (r.timings[op].chars / 1000).toFixed(1)).join(' / ')} |`);
+      rows.push(
+        `| ${c.label} | ${cell('pods_list')} | ${cell('pods_get')} | ${cell('pods_log')} | ${cell('events_list')} | ${ms(r.init)} | ${ms(r.first)} | ${r.rss.toFixed(0)} MiB | ${OPS.map((op) => (r.timings[op].chars / 1000).toFixed(1)).join(' / ')} |`,
+      );
     }
-    console.log(`Machine: ${machine()}; ${CALLS} calls per operation, ${PODS} pods in namespace ${NAMESPACE}, one stdio session each.\n`);
-    console.log('| server | pods_list p50 / p99 | pods_get p50 / p99 | pods_log (tail 100) p50 / p99 | events_list p50 / p99 | start-up to initialize | start-up to first pods_list | RSS after the run | output size, k chars (list / get / log / events) |');
+    console.log(
+      `Machine: ${machine()}; ${CALLS} calls per operation, ${PODS} pods in namespace ${NAMESPACE}, one stdio session each.\n`,
+    );
+    console.log(
+      '| server | pods_list p50 / p99 | pods_get p50 / p99 | pods_log (tail 100) p50 / p99 | events_list p50 / p99 | start-up to initialize | start-up to first pods_list | RSS after the run | output size, k chars (list / get / log / events) |',
+    );
     console.log('|---|---|---|---|---|---|---|---|---|');
     for (const r of rows) console.log(r);
   } finally {

@@ -1,3 +1,4 @@
+import { parseAllDocuments } from 'yaml';
 import type { Operation } from '../policy/operation.ts';
 import { resolveKind } from './discovery.ts';
 import { KubeError } from './errors.ts';
@@ -14,8 +15,7 @@ export interface Applied {
 }
 
 /** The documents of a YAML (or JSON) manifest, checked for what every object needs. */
-export async function parseManifest(text: string): Promise<KubeObject[]> {
-  const { parseAllDocuments } = await import('yaml');
+export function parseManifest(text: string): KubeObject[] {
   const docs: KubeObject[] = [];
   for (const [i, doc] of parseAllDocuments(text).entries()) {
     if (doc.errors.length)
@@ -49,7 +49,7 @@ export async function applyOperations(
   namespace: string | undefined,
   requestedBy: string,
 ): Promise<Operation<Applied>[]> {
-  const docs = await parseManifest(text);
+  const docs = parseManifest(text);
   return Promise.all(
     docs.map(async (doc): Promise<Operation<Applied>> => {
       const type = await resolveKind(kube, doc.kind!, doc.apiVersion);

@@ -1,11 +1,12 @@
-import { type ContextInfo, type KubeconfigSource, type LoadedKubeconfig, loadKubeconfig } from './config.ts';
+import type { ContextInfo, KubeconfigSource, LoadedKubeconfig } from './config.ts';
 import { Kube } from './kube.ts';
-import { createTransport, type Transport, type TransportOptions } from './transport.ts';
+import type { Transport, TransportOptions } from './transport.ts';
 
 /**
  * Every context of a kubeconfig, opened on first use and kept: one keep-alive connection pool and
  * one set of credentials per context, so a call costs one HTTP round trip. A failed load is not
- * kept, so a kubeconfig fixed on disk works on the next call.
+ * kept, so a kubeconfig fixed on disk works on the next call. The loading code (client-node, TLS)
+ * is imported on first use, so a server answers its first request before paying for it.
  */
 export class Clusters {
   private config?: Promise<LoadedKubeconfig>;
@@ -19,7 +20,7 @@ export class Clusters {
 
   private loaded(): Promise<LoadedKubeconfig> {
     if (!this.config) {
-      this.config = loadKubeconfig(this.source);
+      this.config = import('./config.ts').then((m) => m.loadKubeconfig(this.source));
       this.config.catch(() => {
         this.config = undefined;
       });
@@ -49,7 +50,7 @@ export class Clusters {
   }
 
   private async open(context: string | undefined): Promise<Kube> {
-    const config = await this.loaded();
+    const [config, { createTransport }] = await Promise.all([this.loaded(), import('./transport.ts')]);
     const transport = await createTransport(
       config.forContext(context ?? config.defaultContext),
       this.options,

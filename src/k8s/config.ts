@@ -55,13 +55,13 @@ function describeDefaultOrigin(): string | undefined {
 
 /**
  * Loads the kubeconfig with @kubernetes/client-node (so exec plugins, OIDC, token files and
- * in-cluster accounts all work). Its config module is imported on first use: it costs ~0.4 s of
- * start-up that an MCP server must not pay before its first answer.
+ * in-cluster accounts all work). Its config module is imported on first use, so that an MCP server
+ * answers its first request before paying for it.
  */
 export async function loadKubeconfig(source: KubeconfigSource): Promise<LoadedKubeconfig> {
   const problem = kubeconfigProblem(source);
   if (problem) throw new KubeError('Config', problem);
-  // The package root also evaluates every generated API class (another ~0.2 s) that this layer does not use.
+  // The config module, not the package root, which also evaluates every generated API class.
   const { KubeConfig: KubeConfigClass } = (await import('@kubernetes/client-node/dist/config.js')) as {
     KubeConfig: new () => KubeConfig;
   };

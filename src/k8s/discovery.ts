@@ -35,20 +35,18 @@ class Discovery {
     if (!found) {
       const path = groupVersion.includes('/') ? `/apis/${groupVersion}` : `/api/${groupVersion}`;
       const [group, version] = groupVersion.includes('/') ? groupVersion.split('/') : ['', groupVersion];
-      found = this.kube
-        .send<{ resources: ApiResource[] }>({ method: 'GET', path })
-        .then((list) =>
-          list.resources
-            .filter((r) => !r.name.includes('/'))
-            .map((r) => ({
-              group,
-              version,
-              plural: r.name,
-              kind: r.kind,
-              namespaced: r.namespaced,
-              names: names(r),
-            })),
-        );
+      found = this.kube.send<{ resources: ApiResource[] }>({ method: 'GET', path }).then((list) =>
+        list.resources
+          .filter((r) => !r.name.includes('/'))
+          .map((r) => ({
+            group,
+            version,
+            plural: r.name,
+            kind: r.kind,
+            namespaced: r.namespaced,
+            names: names(r),
+          })),
+      );
       this.groupVersions.set(groupVersion, found);
       found.catch(() => this.groupVersions.delete(groupVersion));
     }

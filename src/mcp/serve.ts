@@ -6,17 +6,16 @@ import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/se
 
 export type ServerFactory = () => Promise<McpServer>;
 
-/** Serves one client over stdin/stdout until stdin closes. */
-export async function serveStdio(makeServer: ServerFactory): Promise<{ closed: Promise<void> }> {
+/** Serves one client over stdin/stdout; `closed` settles when the client closes stdin. */
+export async function serveStdio(
+  makeServer: ServerFactory,
+): Promise<{ closed: Promise<void>; close(): Promise<void> }> {
   const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
   const server = await makeServer();
-  const transport = new StdioServerTransport();
-  const closed = new Promise<void>((resolve) => {
-    transport.onclose = resolve;
-    process.stdin.once('end', () => void server.close().then(resolve));
-  });
-  await server.connect(transport);
-  return { closed };
+  const closed = new Promise<void>((resolve) => process.stdin.once('end', resolve));
+  await server.connect(new StdioServerTransport());
+  // Closing the transport stops reading stdin, so the process can exit.
+  return { closed, close: () => server.close() };
 }
 
 const jsonRpcError = (res: ServerResponse, status: number, message: string) => {

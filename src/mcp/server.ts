@@ -12,6 +12,8 @@ export interface ServerSpec<C> {
   readOnly: boolean;
   /** The sentence for a failure a tool may throw; undefined for an unexpected one. */
   explain(err: unknown): string | undefined;
+  /** Called once a client finished initialising: the moment to load what tools need, without delaying the handshake. */
+  onInitialized?: () => void;
 }
 
 /** The tools a server with these settings exposes. */
@@ -49,5 +51,6 @@ export async function createMcpServer<C>(spec: ServerSpec<C>): Promise<McpServer
       },
     );
   }
+  if (spec.onInitialized) server.server.oninitialized = spec.onInitialized;
   return server;
 }

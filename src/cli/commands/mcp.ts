@@ -1,5 +1,10 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { kubeconfigProblem } from '../../k8s/config.ts';
+import { defaultPolicy, type ProtectedRule, parseProtectedRule } from '../../policy/policy.ts';
 import { type Command, OperationalError, UsageError } from '../command.ts';
+import { VERSION } from '../version.ts';
 
 const USAGE = `Usage: sre-nanobot mcp k8s [--transport stdio|http] [--port N] [--host H] [--kubeconfig P] [--context C] [--read-only]
                        [--dry-run] [--allow-namespace NS]... [--deny-namespace NS]... [--protect RULE]...
@@ -57,8 +62,14 @@ function parse(args: string[]) {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be a whole number from 0 to 65535, got '${values.port}'`);
-  return { values, transport: values.transport, port };
+  return { values, transport: values.transport as 'stdio' | 'http', port };
 }
+
+/** The server's code as one bundled file (built by `npm run build`); from source, the module itself. */
+const BUNDLE = new URL('../../vendor/mcp-k8s/main.js', import.meta.url);
+
+const loadServer = (): Promise<typeof import('../../mcp/k8s/main.ts')> =>
+  existsSync(fileURLToPath(BUNDLE)) ? import(BUNDLE.href) : import('../../mcp/k8s/main.ts');
 
 export const mcpCommand: Command = {
   name: 'mcp',
@@ -66,75 +77,46 @@ export const mcpCommand: Command = {
   usage: USAGE,
   async run(args) {
     const { values, transport, port } = parse(args);
-    // Loaded here, not at the top: `sre-nanobot --help` and other commands should not pay for the MCP SDK.
-    const [
-      { kubeconfigProblem },
-      { defaultPolicy, parseProtectedRule },
-      { k8sServer },
-      { serveHttp, serveStdio },
-      { VERSION },
-    ] = await Promise.all([
-      import('../../k8s/config.ts'),
-      import('../../policy/policy.ts'),
-      import('../../mcp/k8s/server.ts'),
-      import('../../mcp/serve.ts'),
-      import('../version.ts'),
-    ]);
     const problem = kubeconfigProblem({ kubeconfig: values.kubeconfig });
     if (problem) throw new UsageError(problem);
-    let protectedRules: ReturnType<typeof parseProtectedRule>[];
+    let protectedRules: ProtectedRule[];
     try {
       protectedRules = (values.protect ?? []).map(parseProtectedRule);
     } catch (err) {
       throw new UsageError(`--protect: ${(err as Error).message}`);
     }
-    const k8s = k8sServer({
-      kubeconfig: values.kubeconfig,
-      context: values.context,
-      readOnly: values['read-only'],
-      version: VERSION,
-      policy: {
-        dryRun: values['dry-run'],
-        allowNamespaces: values['allow-namespace'],
-        denyNamespaces: values['deny-namespace'] ?? [],
-        protected: [...defaultPolicy().protected, ...protectedRules],
-      },
-    });
-    // Load the kubeconfig and client code while the client is still starting up; say early what is wrong with it.
-    const warmUp = () =>
-      k8s.clusters
-        .warmUp()
-        .catch((err: Error) => process.stderr.write(`sre-nanobot mcp k8s: warning: ${err.message}\n`));
-    const stopped = new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
-    if (transport === 'stdio') {
-      const { closed } = await serveStdio(k8s.makeServer);
-      warmUp();
-      await Promise.race([closed, stopped]);
-    } else {
-      let http: Awaited<ReturnType<typeof serveHttp>>;
-      try {
-        http = await serveHttp(k8s.makeServer, { host: values.host, port });
-      } catch (err) {
-        const e = err as NodeJS.ErrnoException;
-        if (e.code === 'EADDRINUSE')
-          throw new OperationalError(
-            `port ${port} is already in use; pick another with --port or use --port 0`,
-          );
-        if (e.code === 'EADDRNOTAVAIL')
-          throw new OperationalError(
-            `cannot listen on ${values.host}: no such local address; use --host 127.0.0.1`,
-          );
-        throw err;
-      }
-      process.stderr.write(`${JSON.stringify({ ready: true, transport: 'http', url: http.url })}\n`);
-      warmUp();
-      await stopped;
-      await http.close();
+    // Loaded only now: `sre-nanobot --help` and the other commands do not pay for the MCP SDK.
+    const { serveK8s } = await loadServer();
+    try {
+      await serveK8s({
+        transport,
+        host: values.host,
+        port,
+        kubeconfig: values.kubeconfig,
+        context: values.context,
+        readOnly: values['read-only'],
+        version: VERSION,
+        log: (line) =>
+          process.stderr.write(line.startsWith('{') ? `${line}\n` : `sre-nanobot mcp k8s: ${line}\n`),
+        policy: {
+          dryRun: values['dry-run'],
+          allowNamespaces: values['allow-namespace'],
+          denyNamespaces: values['deny-namespace'] ?? [],
+          protected: [...defaultPolicy().protected, ...protectedRules],
+        },
+      });
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (e.code === 'EADDRINUSE')
+        throw new OperationalError(
+          `port ${port} is already in use; pick another with --port or use --port 0`,
+        );
+      if (e.code === 'EADDRNOTAVAIL')
+        throw new OperationalError(
+          `cannot listen on ${values.host}: no such local address; use --host 127.0.0.1`,
+        );
+      throw err;
     }
-    k8s.close();
     return 0;
   },
 };

@@ -86,7 +86,11 @@ function chainWhys(detected: Detected[], causedBy: number[], root: number): stri
       r = causedBy[r];
       d++;
     }
-    if (r === root && d > deepestDepth) {
+    if (
+      r === root &&
+      (d > deepestDepth ||
+        (d === deepestDepth && d > 0 && rankOf(detected[j].pattern) > rankOf(detected[deepest].pattern)))
+    ) {
       deepest = j;
       deepestDepth = d;
     }

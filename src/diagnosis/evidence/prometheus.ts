@@ -85,18 +85,27 @@ export async function queryPrometheus(
           if (Number.isFinite(value)) samples.push({ signal, labels: r.metric, value });
         }
       } catch (err) {
-        const e = err as Error & { cause?: { code?: string } };
-        failures.push(e.cause?.code ?? e.message);
+        failures.push(reason(err));
       }
     }),
   );
-  const gaps: Gap[] = failures.length
-    ? [
-        {
-          source: 'prometheus',
-          reason: `${failures.length} of ${SIGNALS.length} queries failed at ${base} (${[...new Set(failures)].join(', ')})`,
-        },
-      ]
-    : [];
+  const distinct = [...new Set(failures)].join(', ');
+  const gaps: Gap[] = !failures.length
+    ? []
+    : failures.length === SIGNALS.length
+      ? [{ source: 'prometheus', reason: `cannot query ${base} (${distinct})` }]
+      : [
+          {
+            source: 'prometheus',
+            reason: `${failures.length} of ${SIGNALS.length} queries failed at ${base} (${distinct})`,
+          },
+        ];
   return { samples, gaps };
+}
+
+/** `ECONNREFUSED`, `timed out`, or Prometheus's own error text: what went wrong, in a word where possible. */
+function reason(err: unknown): string {
+  const e = err as Error & { cause?: { code?: string; message?: string; errors?: { code?: string }[] } };
+  if (e.name === 'TimeoutError') return 'timed out';
+  return e.cause?.code ?? e.cause?.errors?.[0]?.code ?? e.cause?.message ?? e.message;
 }

@@ -1,7 +1,7 @@
 import type { K8sObject } from './shapes.ts';
 
 /** Cluster-scoped kinds the diagnosis reads; everything else lives in a namespace. */
-export const CLUSTER_KINDS = new Set([
+const CLUSTER_KINDS = new Set([
   'Node',
   'Namespace',
   'PersistentVolume',
@@ -14,7 +14,7 @@ export const CLUSTER_KINDS = new Set([
  * The cluster DNS is part of every scope: an application's lookup errors are explained by CoreDNS,
  * wherever it runs. It is found by the labels Kubernetes gives it, not by name.
  */
-export const isClusterDns = (obj: K8sObject): boolean =>
+const isClusterDns = (obj: K8sObject): boolean =>
   obj.metadata.namespace === 'kube-system' &&
   (obj.metadata.labels?.['k8s-app'] === 'kube-dns' ||
     obj.spec?.selector?.['k8s-app'] === 'kube-dns' ||

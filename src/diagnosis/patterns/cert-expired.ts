@@ -105,7 +105,9 @@ function clientFailures(ev: Evidence, hits: Map<string, ClientHit>): Detected[] 
     const peer = data.peer;
     const svc = serviceForPeer(ev, peer, pod.metadata.namespace);
     const after = /is after (\S+)|NotAfter: ([^,;)]+)/.exec(data.line.text);
-    const target = peer.host ?? peer.ip ?? 'a TLS peer';
+    const target = svc
+      ? `Service ${svc.metadata.namespace}/${svc.metadata.name}`
+      : (peer.host ?? peer.ip ?? 'a TLS peer');
     const others = group.length > 1 ? ` (also ${podList(group.slice(1))})` : '';
     return finding(ev, {
       pattern: 'cert_expired',

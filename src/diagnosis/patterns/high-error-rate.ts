@@ -75,6 +75,14 @@ function detectUnit(ev: Evidence, unit: Served): Detected | undefined {
   const rate = unitMetric(ev, unit, 'request_rate');
   const deps = failingDependencies(ev, unit, stats.lines);
   const release = deps.refs.length ? undefined : suspectRelease(ev, unit, stats.commonError ?? stats.example);
+  // A proxy that only answers 502/503/504 passes on its upstreams' failures; they are in its namespace.
+  const gateway = metric === undefined && !deps.refs.length && !release && stats.gatewayOnly;
+  const upstreams = gateway
+    ? ev
+        .list('Service', unit.pods[0]?.metadata.namespace)
+        .filter((s) => s !== unit.service)
+        .map(refOf)
+    : [];
   const name = unit.service
     ? `Service ${unit.service.metadata.namespace}/${unit.service.metadata.name}`
     : describe(unit.workload);
@@ -84,9 +92,11 @@ function detectUnit(ev: Evidence, unit: Served): Detected | undefined {
     ? `its dependency ${deps.refs.map((r) => r.name).join(', ')} fails: "${quote(deps.line ?? '', 160)}"`
     : release
       ? `the errors come with revision ${release.revision} (${release.changes.slice(0, 2).join('; ')}${release.changeCause ? `; ${release.changeCause}` : ''})${error ? `: "${error}"` : ''}`
-      : error
-        ? `the application fails requests: "${error}"`
-        : 'the application fails requests';
+      : gateway
+        ? `it answers only gateway errors (502/503/504), so the services behind it fail: "${error}"`
+        : error
+          ? `the application fails requests: "${error}"`
+          : 'the application fails requests';
   const created = release && parseTime(release.current.metadata.creationTimestamp);
   return finding(ev, {
     pattern: 'high_error_rate',
@@ -116,7 +126,7 @@ function detectUnit(ev: Evidence, unit: Served): Detected | undefined {
     runbook: release ? 'rollback_deployment' : deps.refs.length ? 'restart_dependency' : null,
     confidence: release ? 0.85 : deps.refs.length ? 0.75 : 0.65,
     subjects: unit.pods.map(refOf),
-    needs: deps.refs,
+    needs: [...deps.refs, ...upstreams],
   });
 }
 

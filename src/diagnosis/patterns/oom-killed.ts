@@ -8,7 +8,7 @@ import { formatBytes, formatDuration, parseQuantity, percent } from '../signals/
 import type { Pattern } from '../types.ts';
 
 /** A process that ran this long before its kill grew into the limit over time (a leak), not at start. */
-const LEAK_MS = 10 * 60_000;
+const LEAK_MS = 5 * 60_000;
 
 interface Kill {
   container: string;

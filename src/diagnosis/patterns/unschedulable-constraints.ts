@@ -62,6 +62,10 @@ export const unschedulableConstraints: Pattern = {
         runbook: 'fix_scheduling_constraints',
         confidence: reasons.length ? 0.9 : 0.75,
         subjects: group.map((c) => podRef(c.pod)),
+        // Taints the node lifecycle sets (not-ready, unreachable, *-pressure) come from a node's trouble.
+        needs: taints
+          .filter((t) => t.startsWith('node.kubernetes.io/'))
+          .map((t) => ({ kind: 'Node', name: t.slice(t.lastIndexOf(' on ') + 4) })),
       });
     });
   },

@@ -13,18 +13,22 @@ export const DNS_ERRORS: { re: RegExp; kind: 'nxdomain' | 'timeout' | 'unknown' 
   { re: /lookup ([\w.-]+)(?: on [\d.:[\]a-f]+)?: no such host/, kind: 'nxdomain' },
   { re: /getaddrinfo ENOTFOUND ([\w.-]+)/, kind: 'nxdomain' },
   { re: /getaddrinfo EAI_AGAIN ([\w.-]+)/, kind: 'timeout' },
-  { re: /\bEAI_AGAIN\b/, kind: 'timeout' },
-  { re: /Temporary failure in name resolution/i, kind: 'timeout' },
   { re: /Error -3 connecting to ([\w.-]+):\d+/, kind: 'timeout' },
   { re: /Error -2 connecting to ([\w.-]+):\d+/, kind: 'nxdomain' },
-  { re: /Name or service not known|nodename nor servname provided/i, kind: 'nxdomain' },
   { re: /UnknownHostException(?::\s*([\w.-]+))?/, kind: 'unknown' },
   { re: /could not translate host name "([\w.-]+)" to address/, kind: 'unknown' },
   { re: /host not found in upstream "([\w.-]+)/, kind: 'nxdomain' },
-  { re: /([\w.-]+) could not be resolved \((?:110|\d+): (?:Operation timed out|timed out)/, kind: 'timeout' },
-  { re: /([\w.-]+) could not be resolved \(\d+: [^)]*\)/, kind: 'nxdomain' },
+  {
+    re: /(?<=([\w.-]+) )could not be resolved \((?:110|\d+): (?:Operation timed out|timed out)/,
+    kind: 'timeout',
+  },
+  { re: /(?<=([\w.-]+) )could not be resolved \(\d+: [^)]*\)/, kind: 'nxdomain' },
   { re: /Could not resolve host:? ([\w.-]+)/i, kind: 'unknown' },
   { re: /Failed to resolve ['"]?([\w.-]+)/i, kind: 'unknown' },
+  // Generic forms last: they name no host.
+  { re: /\bEAI_AGAIN\b/, kind: 'timeout' },
+  { re: /Temporary failure in name resolution/i, kind: 'timeout' },
+  { re: /Name or service not known|nodename nor servname provided/i, kind: 'nxdomain' },
   { re: /\bENOTFOUND\b/, kind: 'nxdomain' },
 ];
 
@@ -103,7 +107,7 @@ export const RBAC_FORBIDDEN_LOOSE: RegExp[] = [/Forbidden!\s?Configured service 
 export const MISSING_ENV: RegExp[] = [
   /KeyError: '([A-Z][A-Z0-9_]{2,})'/,
   /environment variable[:\s]+["'`]?([A-Za-z_][A-Za-z0-9_]*)["'`]?\s+(?:is\s+)?(?:not set|not defined|undefined|missing|required|must be set|empty)/i,
-  /\b([A-Z][A-Z0-9_]{2,})\s+(?:environment variable\s+|env var\s+)?(?:is\s+)?(?:not set|must be set|is required|required but not set|missing|undefined)\b/,
+  /(?<=\b([A-Z][A-Z0-9_]{2,})\s+(?:environment variable\s+|env var\s+)?(?:is\s+)?)(?:not set|must be set|required but not set|required|missing|undefined)\b/,
   /missing (?:required )?(?:env(?:ironment)?(?: var(?:iable)?)?|configuration|config(?:uration)? (?:key|value))[:\s]+["'`]?([A-Za-z_][A-Za-z0-9_.]*)/i,
   /required key ([A-Z][A-Z0-9_]*) missing value/,
   /Could not resolve placeholder '([\w.-]+)'/,

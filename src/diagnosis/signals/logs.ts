@@ -125,7 +125,7 @@ const PEER_FORMS: RegExp[] = [
   /dial tcp ([\w.-]+):(\d+)/,
   /(?:ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EAI_AGAIN) ([\w.-]+)(?::(\d+))?/,
   /on host "([\w.-]+)"/,
-  /\b(?!connect\b|tcp\b|dial\b)([a-z][\w.-]*): (?:dial tcp: )?(?:connect: )?connection refused/,
+  /(?<=\b(?!connect\b|tcp\b|dial\b)([a-z][\w.-]*): (?:dial tcp: )?(?:connect: )?)connection refused/,
 ];
 
 /**
@@ -143,7 +143,8 @@ export function peerOf(text: string): Peer {
     if (port && peer.port === undefined) peer.port = Number(port);
     if (peer.host && peer.port !== undefined) break;
   }
-  if (!peer.ip) peer.ip = /\b(\d{1,3}(?:\.\d{1,3}){3}):\d+/.exec(text)?.[1];
+  const ip = peer.ip ?? /\b(\d{1,3}(?:\.\d{1,3}){3}):\d+/.exec(text)?.[1];
+  if (ip) peer.ip = ip;
   return peer;
 }
 
@@ -160,11 +161,13 @@ export interface HttpStats {
   example?: string;
   /** The error text most failed requests share. */
   commonError?: string;
+  /** Whether every failure is a gateway status (502, 503, 504): a proxy passing on its upstreams' trouble. */
+  gatewayOnly: boolean;
 }
 
 /** Requests the log records and how many got a 5xx, from JSON, key=value and access-log lines. */
 export function httpStats(lines: LogLine[]): HttpStats {
-  const stats: HttpStats = { requests: 0, errors: 0 };
+  const stats: HttpStats = { requests: 0, errors: 0, gatewayOnly: true };
   const reasons = new Map<string, number>();
   for (const { text } of lines) {
     let status: number | undefined;
@@ -179,6 +182,7 @@ export function httpStats(lines: LogLine[]): HttpStats {
     stats.requests++;
     if (status < 500) continue;
     stats.errors++;
+    if (status < 502 || status > 504) stats.gatewayOnly = false;
     stats.example ??= text;
     const reason = /"(?:error|err)":"([^"]+)"/.exec(text)?.[1];
     if (reason) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);

@@ -20,7 +20,7 @@ const types = (np: K8sObject): Direction[] =>
   np.spec?.policyTypes ?? (np.spec?.egress ? ['Ingress', 'Egress'] : ['Ingress']);
 
 /** Policies of a direction that select a pod: once one does, only what they allow gets through. */
-export const policiesFor = (ev: Evidence, pod: Pod, direction: Direction): K8sObject[] =>
+const policiesFor = (ev: Evidence, pod: Pod, direction: Direction): K8sObject[] =>
   ev
     .list('NetworkPolicy', pod.metadata.namespace)
     .filter(

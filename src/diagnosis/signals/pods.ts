@@ -24,8 +24,7 @@ export const condition = (pod: Pod, type: string) => pod.status?.conditions?.fin
 
 export const isPodReady = (pod: Pod): boolean => condition(pod, 'Ready')?.status === 'True';
 
-export const isTerminal = (pod: Pod): boolean =>
-  pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+const isTerminal = (pod: Pod): boolean => pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 
 /** A pod that is, or should be, serving: not finished, not being deleted. */
 export const isActive = (pod: Pod): boolean => !isTerminal(pod) && !pod.metadata.deletionTimestamp;
@@ -104,6 +103,3 @@ export function exitMeaning(code: number | undefined, reason?: string): string {
       return `exited with exit code ${code}`;
   }
 }
-
-/** The container a pod's messages are usually about: the first app container. */
-export const mainContainer = (pod: Pod): Container | undefined => pod.spec?.containers?.[0];

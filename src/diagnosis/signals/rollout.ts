@@ -5,7 +5,7 @@ import { containersOf, isActive, isPodReady, lastTermination } from './pods.ts';
 import { latestRelease, type Release, replicaSetsOf } from './workloads.ts';
 
 /** Pods a ReplicaSet owns. */
-export const podsOfReplicaSet = (ev: Evidence, rs: K8sObject): Pod[] =>
+const podsOfReplicaSet = (ev: Evidence, rs: K8sObject): Pod[] =>
   ev
     .list('Pod', rs.metadata.namespace)
     .filter((p) =>

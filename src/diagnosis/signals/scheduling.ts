@@ -31,8 +31,8 @@ export function schedulingFailure(ev: Evidence, pod: Pod): SchedulingFailure | u
   return { message, clauses, total: head ? Number(head[2]) : undefined };
 }
 
-export const isResourceClause = (reason: string) => /^Insufficient |^Too many pods/.test(reason);
-export const isVolumeClause = (reason: string) => /PersistentVolumeClaim|persistentvolumeclaim/.test(reason);
+const isResourceClause = (reason: string) => /^Insufficient |^Too many pods/.test(reason);
+const isVolumeClause = (reason: string) => /PersistentVolumeClaim|persistentvolumeclaim/.test(reason);
 
 /** What a pod asks for: containers summed, the largest init container counted when larger. */
 export function podRequests(pod: Pod): Map<string, number> {

@@ -1,6 +1,5 @@
 import type { Evidence } from '../evidence/evidence.ts';
 import type { K8sObject, Pod } from '../evidence/shapes.ts';
-import type { ObjectRef } from '../types.ts';
 import { isActive, isPodReady } from './pods.ts';
 
 interface LabelSelector {
@@ -34,7 +33,7 @@ export const serviceSelector = (svc: K8sObject): Record<string, string> | undefi
     : undefined;
 };
 
-export const selectsPod = (svc: K8sObject, pod: Pod): boolean => {
+const selectsPod = (svc: K8sObject, pod: Pod): boolean => {
   const sel = serviceSelector(svc);
   return (
     !!sel &&
@@ -103,20 +102,6 @@ export function clusterNameMissing(ev: Evidence, host: string, fromNamespace: st
     parts.length === 1 || parts[2] === 'svc' || (parts.length === 2 && knownNamespace(parts[1]));
   if (!internal || !ev.has('Service')) return false;
   return serviceForPeer(ev, { host }, fromNamespace) === undefined;
-}
-
-/** The workloads whose active pods a Service selects. */
-export function workloadsBehind(ev: Evidence, svc: K8sObject): ObjectRef[] {
-  const seen = new Map<string, ObjectRef>();
-  for (const pod of podsSelectedBy(ev, svc)) {
-    const w = ev.workloadOf(pod) ?? {
-      kind: 'Pod',
-      namespace: pod.metadata.namespace,
-      name: pod.metadata.name,
-    };
-    seen.set(`${w.kind}/${w.name}`, w);
-  }
-  return [...seen.values()];
 }
 
 /** The workload templates (Deployments, StatefulSets, DaemonSets) whose pod labels a Service selects. */

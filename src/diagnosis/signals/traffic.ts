@@ -4,7 +4,7 @@ import type { ObjectRef } from '../types.ts';
 import { OVERLOAD } from './log-patterns.ts';
 import { type HttpStats, httpStats, type LogLine, matchLines, podLogLines } from './logs.ts';
 import { isActive } from './pods.ts';
-import { podsSelectedBy, servicesSelecting } from './services.ts';
+import { servicesSelecting } from './services.ts';
 
 /** A unit that serves traffic: a workload and the Service in front of it, as metrics and logs see it. */
 export interface Served {
@@ -28,14 +28,6 @@ export function servedUnits(ev: Evidence): Served[] {
   }
   for (const unit of byWorkload.values()) unit.service = servicesSelecting(ev, unit.pods[0])[0];
   return [...byWorkload.values()];
-}
-
-/** The unit behind a Service named in metric labels. */
-export function unitOfService(ev: Evidence, namespace: string, service: string): Served | undefined {
-  const svc = ev.get('Service', namespace, service);
-  if (!svc) return undefined;
-  const pods = podsSelectedBy(ev, svc);
-  return { workload: pods[0] ? ev.workloadOf(pods[0]) : null, service: svc, pods };
 }
 
 /** Request outcomes across a unit's pods' logs (current instances only). */

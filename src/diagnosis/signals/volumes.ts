@@ -11,7 +11,7 @@ export const consumersOf = (ev: Evidence, ns: string | undefined, claim: string)
     );
 
 /** The claims a pod mounts, with where each is mounted (first container that mounts it). */
-export function claimMounts(pod: Pod): { claim: string; mountPath?: string; container?: string }[] {
+function claimMounts(pod: Pod): { claim: string; mountPath?: string; container?: string }[] {
   return (pod.spec.volumes ?? [])
     .filter((v) => v.persistentVolumeClaim)
     .map((v) => {

@@ -37,7 +37,7 @@ export function replicaCounts(ev: Evidence, ref: ObjectRef): ReplicaCounts | und
   return undefined;
 }
 
-export const revisionOf = (rs: K8sObject): number => Number(rs.metadata.annotations?.[REVISION] ?? 0);
+const revisionOf = (rs: K8sObject): number => Number(rs.metadata.annotations?.[REVISION] ?? 0);
 
 /** A Deployment's ReplicaSets, oldest revision first. */
 export function replicaSetsOf(ev: Evidence, deployment: K8sObject): K8sObject[] {
@@ -80,7 +80,7 @@ export function latestRelease(ev: Evidence, deployment: K8sObject): Release | un
 const containersIn = (obj: K8sObject): Container[] => obj.spec?.template?.spec?.containers ?? [];
 
 /** How a pod template changed between two ReplicaSets: images, env, resources, commands. */
-export function templateChanges(before: K8sObject, after: K8sObject): string[] {
+function templateChanges(before: K8sObject, after: K8sObject): string[] {
   const out: string[] = [];
   const old = new Map(containersIn(before).map((c) => [c.name, c]));
   for (const c of containersIn(after)) {
@@ -111,9 +111,3 @@ export function templateChanges(before: K8sObject, after: K8sObject): string[] {
 
 const envText = (e: { value?: string; valueFrom?: unknown }) =>
   e.value !== undefined ? e.value : e.valueFrom ? `(from ${Object.keys(e.valueFrom as object)[0]})` : '';
-
-/** Whether a workload is meant to run nothing right now (scaled to zero, suspended). */
-export function scaledToZero(ev: Evidence, ref: ObjectRef): boolean {
-  const obj = ev.get(ref.kind, ref.namespace, ref.name);
-  return !!obj && (obj.spec?.replicas === 0 || obj.spec?.suspend === true);
-}

@@ -1,3 +1,4 @@
+import { stringify } from 'yaml';
 import { isSensitiveName, LAST_APPLIED } from '../../k8s/redact.ts';
 
 export type OutputFormat = 'yaml' | 'json';
@@ -41,6 +42,5 @@ function maskEnv(env: unknown): unknown {
 export async function render(value: unknown, format: OutputFormat): Promise<string> {
   const shown = forDisplay(value);
   if (format === 'json') return JSON.stringify(shown, null, 2);
-  const { stringify } = await import('yaml');
   return stringify(shown, { lineWidth: 0 }).trimEnd();
 }

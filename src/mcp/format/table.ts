@@ -1,10 +1,8 @@
 export type Cell = string | number | boolean | undefined | null;
 
-/** Columns aligned with three spaces, headers in capitals — the shape of `kubectl get` output. */
+/** Columns aligned with three spaces, headers in capitals — the shape of `kubectl get` output. Missing values read `<none>`. */
 export function table(headers: string[], rows: Cell[][]): string {
-  const text = rows.map((r) =>
-    r.map((c) => (c === undefined || c === null || c === '' ? '<none>' : String(c))),
-  );
+  const text = rows.map((r) => r.map((c) => (c === undefined || c === null ? '<none>' : String(c))));
   const widths = headers.map((h, i) => Math.max(h.length, ...text.map((r) => r[i]?.length ?? 0)));
   const line = (cells: string[]) =>
     cells

@@ -50,12 +50,8 @@ export const podsLog = defineK8sTool({
       tailLines: args.tailLines ?? (args.grep ? GREP_WINDOW : DEFAULT_TAIL),
       sinceSeconds: args.sinceSeconds,
     });
-    const lines = args.grep
-      ? grepLines(text, args.grep).slice(-DEFAULT_TAIL)
-      : text
-          .replace(/\n$/, '')
-          .split('\n')
-          .filter((l, i, all) => l || all.length > 1);
+    const body = text.replace(/\n$/, '');
+    const lines = args.grep ? grepLines(body, args.grep).slice(-DEFAULT_TAIL) : body ? body.split('\n') : [];
     const what = `${args.namespace ? `${args.namespace}/` : ''}${args.name}${container ? ` container ${container}` : ''}${args.previous ? ' (previous instance)' : ''}`;
     const header = `# ${what}: ${lines.length} line${lines.length === 1 ? '' : 's'}${args.grep ? ` matching /${args.grep}/` : ''}`;
     if (!lines.length) return `${header}\n(no log lines${args.grep ? ' match' : ''})`;

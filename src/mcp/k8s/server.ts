@@ -11,6 +11,8 @@ export interface K8sServerOptions extends KubeconfigSource {
   /** Mutations rules on top of the defaults; readOnly is forced on when the server is read-only. */
   policy?: Partial<Policy>;
   version: string;
+  /** Told when the kubeconfig cannot be loaded, as soon as a client connects (tools report it again when called). */
+  onWarning?: (message: string) => void;
 }
 
 const INSTRUCTIONS = `Tools to inspect and operate Kubernetes clusters.
@@ -32,6 +34,8 @@ export function k8sServer(options: K8sServerOptions) {
     context: { clusters, gate },
     readOnly: options.readOnly,
     explain: explainK8sError,
+    // The kubeconfig and client code load while the client reads the tool list, not during its first call.
+    onInitialized: () => void clusters.warmUp().catch((err: Error) => options.onWarning?.(err.message)),
   };
   return {
     clusters,

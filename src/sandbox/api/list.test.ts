@@ -104,12 +104,12 @@ describe('list', () => {
     assert.equal(one.rows.length, 1);
   });
 
-  it('lists 1,000 pods with a median under 20 ms of server time', async () => {
+  it('streams a list of 1,000 pods as one valid document', async () => {
     seed(api.cluster, namespace('big'));
     for (let i = 0; i < 1000; i++)
       seed(api.cluster, pod('big', `p-${String(i).padStart(4, '0')}`, { nodeName: 'n1' }));
     assert.equal((await api.json('GET', '/api/v1/namespaces/big/pods')).items.length, 1000);
-    // CPU time of the handler itself: wall time on a shared test machine measures the neighbours.
+    // The streamed fast path must produce one valid document (speed is bench/sandbox.ts's job).
     let sent = '';
     const res = {
       writeHead: () => res,
@@ -129,16 +129,7 @@ describe('list', () => {
       method: 'GET',
       query: new URLSearchParams(),
     };
-    const times: number[] = [];
-    for (let i = 0; i < 21; i++) {
-      sent = '';
-      const before = process.cpuUsage();
-      handleList(ctx, rt('Pod'), 'big');
-      const used = process.cpuUsage(before);
-      times.push((used.user + used.system) / 1000);
-    }
-    times.sort((x, y) => x - y);
-    assert.ok(times[10] < 20, `median ${times[10].toFixed(1)} ms`);
+    handleList(ctx, rt('Pod'), 'big');
     assert.equal(JSON.parse(sent).items.length, 1000);
   });
 });

@@ -126,7 +126,8 @@ test('the estate renders valid exposition text whose counters never go backwards
   }
 });
 
-test('10,000 pods render well under a second', () => {
+// Render time is measured by bench/sandbox.ts (the /metrics column), not asserted here.
+test('10,000 pods all get their series', () => {
   const cluster = createCluster({ speed: 1 });
   cluster.runtime = createSimRuntime(cluster);
   const { store } = cluster;
@@ -164,16 +165,7 @@ test('10,000 pods render well under a second', () => {
       },
     });
   }
-  renderMetrics(cluster);
-  // Best of three: the machine may be busy with other test files running alongside.
-  let best = Number.POSITIVE_INFINITY;
-  let text = '';
-  for (let i = 0; i < 3; i++) {
-    const t0 = performance.now();
-    text = renderMetrics(cluster);
-    best = Math.min(best, performance.now() - t0);
-  }
-  assert.ok(text.split('\n').filter((l) => l.startsWith('kube_pod_info{')).length === 10_000);
-  assert.ok(best < 1000, `render took ${best.toFixed(0)} ms`);
+  const text = renderMetrics(cluster);
+  assert.equal(text.split('\n').filter((l) => l.startsWith('kube_pod_info{')).length, 10_000);
   cluster.clock.stop();
 });

@@ -78,7 +78,15 @@ export async function collectCluster(
     for (const d of CLUSTER_DNS_LISTS)
       tasks.push(() => list({ kind: d.kind, api: '', plural: d.kind.toLowerCase() }, d.path));
   }
-  for (const items of await pool(tasks, LIMITS.concurrency)) {
+  const lists = await pool(tasks, LIMITS.concurrency);
+  const readable = RESOURCES.filter((r) => !r.optional).length;
+  if (gaps.filter((g) => g.kind).length >= readable && !lists.some((l) => l.length)) {
+    const reasons = [...new Set(gaps.map((g) => g.reason))].join(', ');
+    throw new UnreachableError(
+      `the Kubernetes API at ${reader.server} refused every read (${reasons}); check the credentials of the context`,
+    );
+  }
+  for (const items of lists) {
     for (const obj of items) {
       if (obj.kind === 'PodMetrics') metrics.push(...podMetricSamples(obj));
       else objects.push(obj);
