@@ -124,6 +124,7 @@ current-context: east
       assert.match(contexts, new RegExp(`^\\*\\s+east\\s+east\\s+${east.server}\\s+production$`, 'm'));
       assert.match(contexts, new RegExp(`^\\s+west\\s+west\\s+${west.server}\\s+staging$`, 'm'));
       assert.doesNotMatch(contexts, /token|admin/, 'no user or credential');
+      assert.equal((await mcp.ok('contexts_list', { context: 'west' })).split('\n').length, 2);
       await mcp.ok('deployments_scale', { context: 'west', name: 'checkout', replicas: 3 });
       await mcp.ok('deployments_scale', { name: 'checkout', replicas: 4 });
       assert.equal(

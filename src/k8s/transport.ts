@@ -100,7 +100,10 @@ export async function createTransport(kc: KubeConfig, options: TransportOptions 
             retryAfter: res.headers['retry-after'],
           });
         });
-        res.on('error', reject);
+        res.on('error', (err) => {
+          clearTimeout(timer);
+          reject(err);
+        });
       });
       const timer = setTimeout(() => r.destroy(new Timeout()), Math.max(1, deadline - Date.now()));
       r.on('error', (err) => {

@@ -6,3 +6,7 @@ export interface Operation<R> {
   mutation: Mutation;
   perform(permit: Permit): Promise<R>;
 }
+
+/** The same operation, asking the gate for a server-side dry run when `dryRun` is true. */
+export const withDryRun = <R>(operation: Operation<R>, dryRun: boolean | undefined): Operation<R> =>
+  dryRun ? { ...operation, mutation: { ...operation.mutation, dryRun } } : operation;

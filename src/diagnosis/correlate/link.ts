@@ -28,11 +28,6 @@ function expandNeeds(ev: Evidence, f: Detected): Set<string> {
   return needs;
 }
 
-const intersects = (a: Iterable<string>, b: Set<string>) => {
-  for (const x of a) if (b.has(x)) return true;
-  return false;
-};
-
 /**
  * For each finding, the index of the finding that explains it (or -1). Among several explanations a
  * trouble of the same object wins over one of a dependency, then the most fundamental (lowest rank):
@@ -41,33 +36,48 @@ const intersects = (a: Iterable<string>, b: Set<string>) => {
 export function linkCauses(ev: Evidence, findings: Detected[]): number[] {
   const subjects = findings.map((f) => new Set(f.links.subjects));
   const needs = findings.map((f) => expandNeeds(ev, f));
+  // Which findings are about each object: candidates come from here instead of every pair.
+  const about = new Map<string, number[]>();
+  findings.forEach((f, i) => {
+    for (const key of subjects[i]) {
+      const list = about.get(key);
+      if (list) list.push(i);
+      else about.set(key, [i]);
+    }
+  });
   const causedBy = findings.map(() => -1);
   const order = findings
     .map((_, i) => i)
     .sort((a, b) => rankOf(findings[b].pattern) - rankOf(findings[a].pattern));
   for (const e of order) {
     const effect = findings[e];
-    const candidates: Candidate[] = [];
-    for (let c = 0; c < findings.length; c++) {
-      if (c === e) continue;
-      const cause = findings[c];
-      const sameObject =
-        explainsSameObject(cause.pattern, effect.pattern) && intersects(subjects[c], subjects[e]);
-      const dependency =
-        intersects(subjects[c], needs[e]) && !(cause.pattern === effect.pattern && sameRef(cause, effect));
-      if (sameObject || dependency) candidates.push({ cause: c, sameObject });
+    const candidates = new Map<number, Candidate>();
+    for (const key of subjects[e]) {
+      for (const c of about.get(key) ?? []) {
+        if (c !== e && explainsSameObject(findings[c].pattern, effect.pattern))
+          candidates.set(c, { cause: c, sameObject: true });
+      }
     }
-    candidates.sort((x, y) => {
+    for (const key of needs[e]) {
+      for (const c of about.get(key) ?? []) {
+        if (c === e || candidates.has(c)) continue;
+        const cause = findings[c];
+        if (cause.pattern === effect.pattern && sameRef(cause, effect)) continue;
+        candidates.set(c, { cause: c, sameObject: false });
+      }
+    }
+    const sorted = [...candidates.values()].sort((x, y) => {
       const a = findings[x.cause];
       const b = findings[y.cause];
       return (
         Number(y.sameObject) - Number(x.sameObject) ||
         rankOf(a.pattern) - rankOf(b.pattern) ||
         SEVERITY[a.severity] - SEVERITY[b.severity] ||
-        b.confidence - a.confidence
+        b.confidence - a.confidence ||
+        x.cause - y.cause
       );
     });
-    for (const { cause } of candidates) {
+    for (const { cause } of sorted) {
       if (!reaches(causedBy, cause, e)) {
         causedBy[e] = cause;
         break;

@@ -70,6 +70,7 @@ export class Evidence {
   readonly gaps: readonly Gap[];
   readonly namespaces: readonly string[] | 'all';
   private readonly byKind = new Map<string, K8sObject[]>();
+  private readonly byNamespace = new Map<string, Map<string | undefined, K8sObject[]>>();
   private readonly byKey = new Map<string, K8sObject>();
   private readonly eventsByObject = new Map<string, KubeEvent[]>();
   private readonly podsByWorkload = new Map<string, Pod[]>();
@@ -112,7 +113,14 @@ export class Evidence {
 
   list<K extends string>(kind: K, namespace?: string): ShapeOf<K>[] {
     const all = (this.byKind.get(kind) ?? EMPTY) as ShapeOf<K>[];
-    return namespace === undefined ? all : all.filter((o) => o.metadata.namespace === namespace);
+    if (namespace === undefined) return all;
+    let byNs = this.byNamespace.get(kind);
+    if (!byNs) {
+      byNs = new Map();
+      for (const o of all) push(byNs as Map<string, K8sObject[]>, o.metadata.namespace as string, o);
+      this.byNamespace.set(kind, byNs);
+    }
+    return (byNs.get(namespace) ?? EMPTY) as ShapeOf<K>[];
   }
 
   get<K extends string>(kind: K, namespace: string | undefined, name: string): ShapeOf<K> | undefined {

@@ -3,7 +3,7 @@ import type { ContainerStatus, Pod } from '../evidence/shapes.ts';
 import { describe, eventLine, finding, latestEvent, podNeeds, podRef } from '../finding.ts';
 import { loggedPeers } from '../signals/dependencies.ts';
 import { groupByWorkload, outageSeverity, type PodCase, podList, readiness } from '../signals/group.ts';
-import { CONNECT_TIMEOUT, CONNECTION_REFUSED, DNS_ERRORS } from '../signals/log-patterns.ts';
+import { UNREACHABLE } from '../signals/log-patterns.ts';
 import { keyLine, quote } from '../signals/logs.ts';
 import { containersOf, exitMeaning, isActive, lastTermination } from '../signals/pods.ts';
 import type { Detected, ObjectRef, Pattern } from '../types.ts';
@@ -66,11 +66,7 @@ function describeCrash(ev: Evidence, workload: ObjectRef | null, cases: PodCase<
       ? `; termination message: "${quote(term.message)}"`
       : '';
   const back = latestEvent(ev, podRef(pod), ['BackOff']);
-  const peers = loggedPeers(ev, pod, [
-    ...DNS_ERRORS.map((d) => d.re),
-    ...CONNECTION_REFUSED,
-    ...CONNECT_TIMEOUT,
-  ]).map(refOf);
+  const peers = loggedPeers(ev, pod, UNREACHABLE).map(refOf);
   const others = cases.length > 1 ? ` (also ${podList(cases.slice(1))})` : '';
   return finding(ev, {
     pattern: 'crash_loop',

@@ -2,7 +2,7 @@ import { type Evidence, refOf } from '../evidence/evidence.ts';
 import { describe, eventLine, finding, latestEvent } from '../finding.ts';
 import { type ClusterDns, clusterDns, dnsDown } from '../signals/cluster-dns.ts';
 import { groupByWorkload, type PodCase, podList } from '../signals/group.ts';
-import { DNS_ERRORS } from '../signals/log-patterns.ts';
+import { DNS_ERRORS, DNS_PATTERNS } from '../signals/log-patterns.ts';
 import { keyLine, matchLines, podLogLines, quote } from '../signals/logs.ts';
 import { containersOf, isActive } from '../signals/pods.ts';
 import { clusterNameMissing } from '../signals/services.ts';
@@ -70,10 +70,7 @@ function failedLookups(ev: Evidence, dns: ClusterDns | undefined, down: boolean)
   const cases: PodCase<Lookup>[] = [];
   for (const pod of ev.list('Pod')) {
     if (!isActive(pod) || pod.metadata.labels?.['k8s-app'] === 'kube-dns') continue;
-    const hits = matchLines(
-      podLogLines(ev, pod),
-      DNS_ERRORS.map((d) => d.re),
-    );
+    const hits = matchLines(podLogLines(ev, pod), DNS_PATTERNS);
     const hit = hits.at(-1);
     if (!hit) continue;
     const kind = DNS_ERRORS.find((d) => d.re.test(hit.line.text))?.kind ?? 'unknown';

@@ -1,12 +1,6 @@
 import { type Evidence, parseTime, refOf } from '../evidence/evidence.ts';
 import { describe, finding } from '../finding.ts';
-import {
-  CERT_EXPIRED,
-  CONNECT_TIMEOUT,
-  CONNECTION_REFUSED,
-  DNS_ERRORS,
-  TOO_MANY_CLIENTS,
-} from '../signals/log-patterns.ts';
+import { CERT_EXPIRED, DEPENDENCY_ERRORS } from '../signals/log-patterns.ts';
 import { type LogLine, matchLines, peerOf, quote } from '../signals/logs.ts';
 import { formatDuration, percent } from '../signals/quantity.ts';
 import { serviceForPeer } from '../signals/services.ts';
@@ -18,13 +12,7 @@ const ERROR_RATIO = 0.05;
 const LOG_ERROR_RATIO = 0.1;
 const MIN_LOG_ERRORS = 3;
 const RECENT_RELEASE_MS = 6 * 3_600_000;
-const DEPENDENCY_ERRORS = [
-  ...DNS_ERRORS.map((d) => d.re),
-  ...CONNECTION_REFUSED,
-  ...CONNECT_TIMEOUT,
-  ...TOO_MANY_CLIENTS,
-  ...CERT_EXPIRED,
-];
+const FAILED_CALLS = [...DEPENDENCY_ERRORS, ...CERT_EXPIRED];
 const UPSTREAM_STATUS = /"upstream":"([\w.-]+)"[^}]*"status":5\d\d|upstream[^"]*"([\w.-]+)"[^\n]*\b5\d\d\b/;
 
 /** Services the failing requests depend on, from dependency errors in the same logs. */
@@ -36,7 +24,7 @@ function failingDependencies(
   const ns = unit.pods[0]?.metadata.namespace;
   const refs = new Map<string, ObjectRef>();
   let line: string | undefined;
-  for (const h of [...matchLines(lines, DEPENDENCY_ERRORS), ...matchLines(lines, [UPSTREAM_STATUS])]) {
+  for (const h of [...matchLines(lines, FAILED_CALLS), ...matchLines(lines, [UPSTREAM_STATUS])]) {
     const peer = peerOf(h.line.text);
     const host = peer.host ?? h.match[1] ?? h.match[2];
     const svc = serviceForPeer(ev, { ...peer, host }, ns);

@@ -1,7 +1,7 @@
 import { type Evidence, refOf } from '../evidence/evidence.ts';
 import { describe, finding } from '../finding.ts';
 import { serviceInLine } from '../signals/dependencies.ts';
-import { CONNECT_TIMEOUT, DNS_ERRORS } from '../signals/log-patterns.ts';
+import { CONNECT_TIMEOUT, DNS_PATTERNS } from '../signals/log-patterns.ts';
 import { matchLines, quote } from '../signals/logs.ts';
 import { isPodReady } from '../signals/pods.ts';
 import {
@@ -15,6 +15,7 @@ import {
 import type { Detected, ObjectRef, Pattern } from '../types.ts';
 
 const P99_SLO_SECONDS = 0.5;
+const SLOW_CALLS = [...CONNECT_TIMEOUT, ...DNS_PATTERNS];
 const MIN_OVERLOAD_LINES = 3;
 
 const hpaOf = (ev: Evidence, unit: Served) =>
@@ -39,7 +40,7 @@ function detectUnit(ev: Evidence, unit: Served): Detected | undefined {
   const hpa = hpaOf(ev, unit);
   const atMax =
     hpa && (hpa.status?.currentReplicas ?? 0) >= (hpa.spec?.maxReplicas ?? Number.POSITIVE_INFINITY);
-  const slowDeps = matchLines(lines, [...CONNECT_TIMEOUT, ...DNS_ERRORS.map((d) => d.re)])
+  const slowDeps = matchLines(lines, SLOW_CALLS)
     .map((h) => ({ h, svc: serviceInLine(ev, h.line, unit.pods[0]?.metadata.namespace) }))
     .filter((x) => x.svc && x.svc !== unit.service);
   const needs: ObjectRef[] = slowDeps.map((x) => refOf(x.svc!));

@@ -5,11 +5,14 @@ import { clusterDns } from '../signals/cluster-dns.ts';
 import { configuredServices } from '../signals/dependencies.ts';
 import { groupByWorkload, type PodCase, podList } from '../signals/group.ts';
 import { CONNECT_TIMEOUT, DNS_ERRORS } from '../signals/log-patterns.ts';
+
 import { matchLines, peerOf, podLogLines, quote } from '../signals/logs.ts';
 import { type Direction, deniedBy, describePolicy } from '../signals/network-policy.ts';
 import { isActive, isPodReady, resolvePort } from '../signals/pods.ts';
 import { podsSelectedBy, serviceForPeer } from '../signals/services.ts';
 import type { Pattern } from '../types.ts';
+
+const DNS_TIMEOUTS = DNS_ERRORS.filter((d) => d.kind === 'timeout').map((d) => d.re);
 
 interface Blocked {
   target: K8sObject;
@@ -52,10 +55,7 @@ export const networkPolicyBlocking: Pattern = {
       if (!isActive(pod) || pod.metadata.labels?.['k8s-app'] === 'kube-dns') continue;
       const lines = podLogLines(ev, pod);
       let found: Blocked | undefined;
-      const dnsTimeout = matchLines(
-        lines,
-        DNS_ERRORS.filter((d) => d.kind === 'timeout').map((d) => d.re),
-      ).at(-1);
+      const dnsTimeout = matchLines(lines, DNS_TIMEOUTS).at(-1);
       if (dnsTimeout && dns?.service) {
         const b = blocked(ev, pod, dns.service, 53);
         if (b) found = { ...b, line: dnsTimeout.line.text };

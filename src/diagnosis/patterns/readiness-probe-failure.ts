@@ -3,12 +3,7 @@ import type { Container, KubeEvent } from '../evidence/shapes.ts';
 import { describe, eventLine, finding, podNeeds, podRef } from '../finding.ts';
 import { loggedPeers } from '../signals/dependencies.ts';
 import { groupByWorkload, outageSeverity, type PodCase, podList, readiness } from '../signals/group.ts';
-import {
-  CONNECT_TIMEOUT,
-  CONNECTION_REFUSED,
-  DNS_ERRORS,
-  TOO_MANY_CLIENTS,
-} from '../signals/log-patterns.ts';
+import { DEPENDENCY_ERRORS } from '../signals/log-patterns.ts';
 import { containersOf, isActive } from '../signals/pods.ts';
 import { judgeProbe, type ProbeVerdict, probeFailures } from '../signals/probes.ts';
 import type { Pattern } from '../types.ts';
@@ -19,13 +14,6 @@ interface Unready {
   last?: KubeEvent;
   failures: number;
 }
-
-const DEPENDENCY_ERRORS = [
-  ...DNS_ERRORS.map((d) => d.re),
-  ...CONNECTION_REFUSED,
-  ...CONNECT_TIMEOUT,
-  ...TOO_MANY_CLIENTS,
-];
 
 export const readinessProbeFailure: Pattern = {
   id: 'readiness_probe_failure',

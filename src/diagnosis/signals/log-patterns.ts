@@ -18,11 +18,12 @@ export const DNS_ERRORS: { re: RegExp; kind: 'nxdomain' | 'timeout' | 'unknown' 
   { re: /UnknownHostException(?::\s*([\w.-]+))?/, kind: 'unknown' },
   { re: /could not translate host name "([\w.-]+)" to address/, kind: 'unknown' },
   { re: /host not found in upstream "([\w.-]+)/, kind: 'nxdomain' },
+  // The literal comes first so the engine can search for it; the host is read backwards from there.
   {
-    re: /(?<=([\w.-]+) )could not be resolved \((?:110|\d+): (?:Operation timed out|timed out)/,
+    re: /could not be resolved(?<=([\w.-]+) could not be resolved) \((?:110|\d+): (?:Operation timed out|timed out)/,
     kind: 'timeout',
   },
-  { re: /(?<=([\w.-]+) )could not be resolved \(\d+: [^)]*\)/, kind: 'nxdomain' },
+  { re: /could not be resolved(?<=([\w.-]+) could not be resolved) \(\d+: [^)]*\)/, kind: 'nxdomain' },
   { re: /Could not resolve host:? ([\w.-]+)/i, kind: 'unknown' },
   { re: /Failed to resolve ['"]?([\w.-]+)/i, kind: 'unknown' },
   // Generic forms last: they name no host.
@@ -149,3 +150,8 @@ export const OVERLOAD: RegExp[] = [
 /** A line that carries an error, in any of the usual log shapes. */
 export const ERROR_LINE =
   /(?:^panic: |"level":"(?:error|fatal|panic|critical|dpanic)"|\blevel=(?:error|fatal|panic|critical)\b|\b(?:FATAL|PANIC|ERROR|CRITICAL|SEVERE)\b|\[(?:error|crit|alert|emerg)\]|^\s*(?:[\w.$]+\.)?[A-Z]\w*(?:Error|Exception)\b|^Error:|\bTraceback\b)/;
+
+/** Lines that say a dependency could not be reached: by name, by connection, by timeout. */
+export const DNS_PATTERNS = DNS_ERRORS.map((d) => d.re);
+export const UNREACHABLE = [...DNS_PATTERNS, ...CONNECTION_REFUSED, ...CONNECT_TIMEOUT];
+export const DEPENDENCY_ERRORS = [...UNREACHABLE, ...TOO_MANY_CLIENTS];

@@ -15,13 +15,27 @@ export interface LogHit {
   index: number;
 }
 
-/** A pod's log tails: every container, the previous instance first, then the current one. */
+const linesCache = new WeakMap<Pod, Map<string, LogLine[]>>();
+const hitsCache = new WeakMap<LogLine[], Map<RegExp[], LogHit[]>>();
+
+/**
+ * A pod's log tails: every container, the previous instance first, then the current one. The same
+ * array comes back for the same pod, so matching over it is done once however many patterns ask.
+ */
 export function podLogLines(
   ev: Evidence,
   pod: Pod,
   which: 'all' | 'current' | 'previous' = 'all',
 ): LogLine[] {
+  let byWhich = linesCache.get(pod);
+  if (!byWhich) {
+    byWhich = new Map();
+    linesCache.set(pod, byWhich);
+  }
+  const cached = byWhich.get(which);
+  if (cached) return cached;
   const out: LogLine[] = [];
+  byWhich.set(which, out);
   const names = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => c.name);
   for (const container of names) {
     const logs = ev.logsOf(pod, container);
@@ -33,9 +47,17 @@ export function podLogLines(
   return out;
 }
 
-/** Every line matching one of the expressions (the first that matches each line). */
+/** Every line matching one of the expressions (the first that matches each line), memoised per list. */
 export function matchLines(lines: LogLine[], patterns: RegExp[]): LogHit[] {
+  let byPatterns = hitsCache.get(lines);
+  if (!byPatterns) {
+    byPatterns = new Map();
+    hitsCache.set(lines, byPatterns);
+  }
+  const cached = byPatterns.get(patterns);
+  if (cached) return cached;
   const hits: LogHit[] = [];
+  byPatterns.set(patterns, hits);
   for (const [index, line] of lines.entries()) {
     for (const re of patterns) {
       const match = re.exec(line.text);

@@ -13,8 +13,12 @@ export interface Served {
   pods: Pod[];
 }
 
-/** Workloads with pods, each with its Service (the first that selects them). */
+const unitsCache = new WeakMap<Evidence, Served[]>();
+
+/** Workloads with pods, each with its Service (the first that selects them); computed once per evidence. */
 export function servedUnits(ev: Evidence): Served[] {
+  const cached = unitsCache.get(ev);
+  if (cached) return cached;
   const byWorkload = new Map<string, Served>();
   for (const pod of ev.list('Pod')) {
     if (!isActive(pod)) continue;
@@ -27,7 +31,9 @@ export function servedUnits(ev: Evidence): Served[] {
     byWorkload.set(key, unit);
   }
   for (const unit of byWorkload.values()) unit.service = servicesSelecting(ev, unit.pods[0])[0];
-  return [...byWorkload.values()];
+  const units = [...byWorkload.values()];
+  unitsCache.set(ev, units);
+  return units;
 }
 
 /** Request outcomes across a unit's pods' logs (current instances only). */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rollbackOperation } from '../../k8s/rollout.ts';
 import { restartOperation, scaleOperation, setResourcesOperation } from '../../k8s/workload-changes.ts';
+import { withDryRun } from '../../policy/operation.ts';
 import { DISRUPTIVE_CHANGE, IDEMPOTENT_CHANGE } from '../tool.ts';
 import { defineK8sTool } from './define.ts';
 import { context, dryRun, name, namespace } from './params.ts';
@@ -28,10 +29,7 @@ export const deploymentsScale = defineK8sTool({
       args.replicas,
       'mcp:deployments_scale',
     );
-    const { result, dryRun: dry } = await ctx.gate.execute({
-      ...op,
-      mutation: { ...op.mutation, dryRun: args.dryRun },
-    });
+    const { result, dryRun: dry } = await ctx.gate.execute(withDryRun(op, args.dryRun));
     return done(
       dry,
       `scaled deployment ${args.name} from ${result.from} to ${result.to} replicas (undo: deployments_scale replicas=${result.from}).`,
@@ -53,10 +51,7 @@ export const deploymentsRestart = defineK8sTool({
       { kind: 'Deployment', namespace: args.namespace, name: args.name },
       'mcp:deployments_restart',
     );
-    const { result, dryRun: dry } = await ctx.gate.execute({
-      ...op,
-      mutation: { ...op.mutation, dryRun: args.dryRun },
-    });
+    const { result, dryRun: dry } = await ctx.gate.execute(withDryRun(op, args.dryRun));
     return done(
       dry,
       `restarted deployment ${args.name} (restartedAt ${result.restartedAt}); its pods are being replaced.`,
@@ -91,10 +86,7 @@ export const deploymentsRollback = defineK8sTool({
       args.toRevision,
       'mcp:deployments_rollback',
     );
-    const { result, dryRun: dry } = await ctx.gate.execute({
-      ...op,
-      mutation: { ...op.mutation, dryRun: args.dryRun },
-    });
+    const { result, dryRun: dry } = await ctx.gate.execute(withDryRun(op, args.dryRun));
     if (result.skipped)
       return `deployment ${args.name} already runs the template of revision ${result.to}; nothing to roll back.`;
     return done(
@@ -135,10 +127,7 @@ export const deploymentsSetResources = defineK8sTool({
       { container: args.container, limits: args.limits, requests: args.requests },
       'mcp:deployments_set_resources',
     );
-    const { result, dryRun: dry } = await ctx.gate.execute({
-      ...op,
-      mutation: { ...op.mutation, dryRun: args.dryRun },
-    });
+    const { result, dryRun: dry } = await ctx.gate.execute(withDryRun(op, args.dryRun));
     const show = (v: { limits: object; requests: object }) => JSON.stringify(v);
     return done(
       dry,

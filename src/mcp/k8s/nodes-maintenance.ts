@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { drainOperation } from '../../k8s/drain.ts';
 import { cordonOperation } from '../../k8s/nodes.ts';
+import { withDryRun } from '../../policy/operation.ts';
 import { DISRUPTIVE_CHANGE, IDEMPOTENT_CHANGE } from '../tool.ts';
 import { defineK8sTool } from './define.ts';
 import { context, dryRun, name } from './params.ts';
@@ -22,10 +23,7 @@ const cordonTool = (unschedulable: boolean) =>
         unschedulable,
         `mcp:nodes_${unschedulable ? 'cordon' : 'uncordon'}`,
       );
-      const { result, dryRun: dry } = await ctx.gate.execute({
-        ...op,
-        mutation: { ...op.mutation, dryRun: args.dryRun },
-      });
+      const { result, dryRun: dry } = await ctx.gate.execute(withDryRun(op, args.dryRun));
       const state = unschedulable ? 'cordoned (unschedulable)' : 'uncordoned (schedulable)';
       if (!result.changed) return `node ${args.name} was already ${state}; nothing changed.`;
       return `${dry ? '(dry run, nothing changed) would have ' : ''}${state.split(' ')[0]} node ${args.name}.`;
@@ -73,7 +71,7 @@ export const nodesDrain = defineK8sTool({
   async run(args, ctx) {
     const kube = await ctx.clusters.kube(args.context);
     const op = await drainOperation(kube, args.name, args, 'mcp:nodes_drain');
-    const { result } = await ctx.gate.execute({ ...op, mutation: { ...op.mutation, dryRun: args.dryRun } });
+    const { result } = await ctx.gate.execute(withDryRun(op, args.dryRun));
     const lines = [
       `${result.dryRun ? '(dry run, nothing changed) would have drained' : 'drained'} node ${result.node}${result.cordoned ? ' (cordoned it)' : ' (it was already cordoned)'}.`,
       `evicted ${result.evicted.length} pod${result.evicted.length === 1 ? '' : 's'}${result.evicted.length ? `: ${result.evicted.join(', ')}` : ''}`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { applyOperations } from '../../k8s/apply.ts';
+import { withDryRun } from '../../policy/operation.ts';
 import { DISRUPTIVE_CHANGE, ToolError } from '../tool.ts';
 import { defineK8sTool } from './define.ts';
 import { context, dryRun, namespace } from './params.ts';
@@ -23,10 +24,7 @@ export const resourcesApply = defineK8sTool({
   async run(args, ctx) {
     const kube = await ctx.clusters.kube(args.context);
     const ops = (await applyOperations(kube, args.manifest, args.namespace, 'mcp:resources_apply')).map(
-      (op) => ({
-        ...op,
-        mutation: { ...op.mutation, dryRun: args.dryRun },
-      }),
+      (op) => withDryRun(op, args.dryRun),
     );
     const refusals: string[] = [];
     for (const op of ops) {

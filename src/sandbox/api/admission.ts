@@ -1,9 +1,9 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import type { Cluster } from '../core/cluster.ts';
 import { ApiError, notFound, type StatusCause } from '../core/errors.ts';
 import { type ResourceType, rt as typeOf } from '../core/resources.ts';
 import { resourceName } from '../core/store.ts';
 import type { KubeObject } from '../core/types.ts';
-import { parseQuantity } from './quantity.ts';
 
 /** The real cluster's built-in admission plugins that clients notice: namespace lifecycle and PVC resize. */
 const forbiddenError = (rt: ResourceType, name: string, why: string, causes?: StatusCause[]) =>

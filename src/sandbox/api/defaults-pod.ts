@@ -1,6 +1,6 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import type { KubeObject } from '../core/types.ts';
 import { isRecord } from './decode.ts';
-import { parseQuantity } from './quantity.ts';
 
 type Obj = Record<string, any>;
 

@@ -1,3 +1,4 @@
+import { formatKibibytes, formatNanoCores } from '../../kube/quantity.ts';
 import { parseTime } from '../core/clock.ts';
 import type { Cluster } from '../core/cluster.ts';
 import { ApiError } from '../core/errors.ts';
@@ -7,7 +8,6 @@ import { isRecord } from './decode.ts';
 import { fieldPredicate } from './field-selectors.ts';
 import { queryBool, type RequestContext, sendJson } from './http.ts';
 import { methodNotAllowed } from './object-handlers.ts';
-import { formatKibibytes, formatNanoCores } from './quantity.ts';
 import { labelPredicate } from './selectors.ts';
 
 const API_VERSION = 'metrics.k8s.io/v1beta1';

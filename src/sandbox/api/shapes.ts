@@ -1,4 +1,4 @@
-import { parseQuantity, QUANTITY_MESSAGE } from './quantity.ts';
+import { parseQuantity, QUANTITY_MESSAGE } from '../../kube/quantity.ts';
 import { META_RULES, RULES_BY_KIND, type Shape } from './shape-rules.ts';
 
 /** Checks decoded bodies against shape-rules.ts, wording failures as Go's JSON decoder does. */

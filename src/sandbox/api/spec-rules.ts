@@ -1,10 +1,10 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import type { Cluster } from '../core/cluster.ts';
 import type { StatusCause } from '../core/errors.ts';
 import { type ResourceType, rt as typeOf } from '../core/resources.ts';
 import type { KubeObject } from '../core/types.ts';
 import { invalidValue, LABEL_MESSAGE, required, unsupported } from './causes.ts';
 import { isRecord } from './decode.ts';
-import { parseQuantity } from './quantity.ts';
 import { matchesLabelSelector } from './selectors.ts';
 
 type Obj = Record<string, any>;

@@ -1,9 +1,9 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import type { StatusCause } from '../core/errors.ts';
 import type { ResourceType } from '../core/resources.ts';
 import type { KubeObject } from '../core/types.ts';
 import { forbidden, immutable } from './causes.ts';
 import { isRecord } from './decode.ts';
-import { parseQuantity } from './quantity.ts';
 
 type Obj = Record<string, any>;
 type Rule = (spec: Obj, oldSpec: Obj, obj: KubeObject, old: KubeObject) => StatusCause[];

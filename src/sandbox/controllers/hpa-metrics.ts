@@ -1,7 +1,7 @@
+import { formatBytes, formatMillicores, parseQuantity } from '../../kube/quantity.ts';
 import { parseTime } from '../core/clock.ts';
 import type { Runtime } from '../core/runtime.ts';
 import type { KubeObject } from '../core/types.ts';
-import { formatBytes, formatMillicores, parseQuantity } from './quantity.ts';
 
 /** Within 10% of target the HPA leaves the replica count alone. */
 const TOLERANCE = 0.1;

@@ -1,9 +1,9 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import { recordEvent } from '../core/events.ts';
 import type { KubeObject } from '../core/types.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import { PVCS, PVS, STORAGE_CLASSES } from './kinds.ts';
 import { writeStatus } from './object-utils.ts';
-import { parseQuantity } from './quantity.ts';
 import { expandClaim } from './volume-expansion.ts';
 import { objectKey, splitKey, WorkQueue } from './work-queue.ts';
 

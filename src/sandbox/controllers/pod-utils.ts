@@ -1,8 +1,8 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import type { ObjectStore } from '../core/store.ts';
 import type { KubeObject } from '../core/types.ts';
 import { PODS } from './kinds.ts';
 import { findCondition } from './object-utils.ts';
-import { parseQuantity } from './quantity.ts';
 
 export const isTerminal = (pod: KubeObject) =>
   pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';

@@ -1,10 +1,10 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import type { SimClock } from '../core/clock.ts';
 import { recordEvent } from '../core/events.ts';
 import type { ObjectStore } from '../core/store.ts';
 import type { KubeObject } from '../core/types.ts';
 import { PVCS, PVS } from './kinds.ts';
 import { type Condition, findCondition } from './object-utils.ts';
-import { parseQuantity } from './quantity.ts';
 
 const STEP_MS = 2_000;
 

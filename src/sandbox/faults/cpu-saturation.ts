@@ -1,4 +1,4 @@
-import { formatCpu, parseQuantity } from '../runtime/quantity.ts';
+import { formatCpu, parseQuantity } from '../../kube/quantity.ts';
 import { cpuParam } from './params.ts';
 import { describeTarget } from './targets.ts';
 import { badRequest, type FaultType } from './types.ts';

@@ -1,5 +1,5 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import { rt } from '../core/resources.ts';
-import { parseQuantity } from '../runtime/quantity.ts';
 import { containerStartedAt } from '../runtime/world.ts';
 import { describeTarget } from './targets.ts';
 import type { FaultType } from './types.ts';

@@ -1,4 +1,4 @@
-import { formatBytes, parseQuantity } from '../runtime/quantity.ts';
+import { formatBytes, parseQuantity } from '../../kube/quantity.ts';
 import { memoryParam } from './params.ts';
 import { describeTarget } from './targets.ts';
 import { badRequest, type FaultType } from './types.ts';

@@ -1,4 +1,4 @@
-import { parseQuantity } from '../runtime/quantity.ts';
+import { parseQuantity } from '../../kube/quantity.ts';
 import { badRequest, type ParamSpec, type Params } from './types.ts';
 
 /**

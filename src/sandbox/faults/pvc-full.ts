@@ -1,5 +1,5 @@
+import { humanBytes } from '../../kube/quantity.ts';
 import { rt } from '../core/resources.ts';
-import { humanBytes } from '../runtime/quantity.ts';
 import { isPodReady } from '../runtime/topology.ts';
 import { describeTarget } from './targets.ts';
 import { FaultError, type FaultType } from './types.ts';

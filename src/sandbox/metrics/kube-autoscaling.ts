@@ -1,5 +1,5 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import { rt } from '../core/resources.ts';
-import { parseQuantity } from '../runtime/quantity.ts';
 import type { Collector } from './context.ts';
 import { labels } from './exposition.ts';
 import { conditions, gauges, generation } from './kube-helpers.ts';

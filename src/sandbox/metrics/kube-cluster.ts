@@ -1,5 +1,5 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import { rt } from '../core/resources.ts';
-import { parseQuantity } from '../runtime/quantity.ts';
 import { type Collector, type MetricsContext, STATUSES, seconds, statusValue } from './context.ts';
 import { type Exposition, labels } from './exposition.ts';
 

@@ -1,5 +1,5 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import type { KubeObject } from '../core/types.ts';
-import { parseQuantity } from '../runtime/quantity.ts';
 import { type Collector, STATUSES, seconds, statusValue } from './context.ts';
 import { formatValue, labels, type MetricType } from './exposition.ts';
 

@@ -1,6 +1,6 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import { rt } from '../core/resources.ts';
 import { hash01, smoothNoise } from '../runtime/noise.ts';
-import { parseQuantity } from '../runtime/quantity.ts';
 import type { Collector } from './context.ts';
 import { labels } from './exposition.ts';
 import { runningContainers } from './usage.ts';

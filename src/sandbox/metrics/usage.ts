@@ -1,7 +1,7 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import type { ContainerSpec } from '../core/runtime.ts';
 import type { KubeObject } from '../core/types.ts';
 import type { ContainerDemand } from '../runtime/index.ts';
-import { parseQuantity } from '../runtime/quantity.ts';
 import type { MetricsContext } from './context.ts';
 
 export interface RunningContainer {

@@ -1,5 +1,5 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import { rt } from '../core/resources.ts';
-import { parseQuantity } from './quantity.ts';
 import { serviceKey } from './topology.ts';
 import { containerStartedAt, mainContainer, numberAnnotation, readyReplicas, type World } from './world.ts';
 

@@ -1,7 +1,7 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import { rt } from '../core/resources.ts';
 import type { KubeObject } from '../core/types.ts';
 import { hash01 } from './noise.ts';
-import { parseQuantity } from './quantity.ts';
 import type { World } from './world.ts';
 
 export interface VolumeStats {

@@ -1,3 +1,4 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import type { SimClock } from '../core/clock.ts';
 import { rt } from '../core/resources.ts';
 import type { ContainerSpec } from '../core/runtime.ts';
@@ -7,7 +8,6 @@ import type { DatabaseModel } from './databases.ts';
 import type { DependencyModel } from './dependencies.ts';
 import type { Effects } from './effects.ts';
 import { type AppProfile, profileFor } from './profiles/index.ts';
-import { parseQuantity } from './quantity.ts';
 import type { Topology, WorkloadRef } from './topology.ts';
 import type { TrafficModel } from './traffic.ts';
 import type { VolumeModel } from './volumes.ts';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { parseQuantity } from '../../../kube/quantity.ts';
 import type { KubeObject } from '../../core/types.ts';
 import { defaultPullPolicy } from '../pod-template.ts';
 import { podFullName } from '../pod-utils.ts';
-import { parseQuantity } from '../quantity.ts';
 import { containerConfigError } from './config-errors.ts';
 import type { KubeletEnv } from './env.ts';
 import { goMillis, imageID, imageSize, pullMillis } from './images.ts';

@@ -1,9 +1,9 @@
+import { formatBytes, parseQuantity } from '../../../kube/quantity.ts';
 import { recordEvent } from '../../core/events.ts';
 import type { NodeHealth } from '../../core/runtime.ts';
 import type { KubeObject } from '../../core/types.ts';
 import { controllerOf } from '../object-utils.ts';
 import { isActivePod, qosClass } from '../pod-utils.ts';
-import { formatBytes, parseQuantity } from '../quantity.ts';
 import type { KubeletEnv } from './env.ts';
 
 const QOS_RANK: Record<string, number> = { BestEffort: 0, Burstable: 1 };

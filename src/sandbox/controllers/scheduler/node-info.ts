@@ -1,8 +1,8 @@
+import { parseQuantity } from '../../../kube/quantity.ts';
 import type { StoreEvent } from '../../core/store.ts';
 import type { KubeObject } from '../../core/types.ts';
 import { controllerOf } from '../object-utils.ts';
 import { isTerminal, podRequests } from '../pod-utils.ts';
-import { parseQuantity } from '../quantity.ts';
 
 /** What the scheduler's scoring assumes for a container with no requests (as kube-scheduler does). */
 const DEFAULT_CPU = 0.1;

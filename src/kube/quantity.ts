@@ -1,4 +1,4 @@
-/** Kubernetes resource quantities (`250m`, `1.5Gi`, `2e3`) as plain numbers: cores for CPU, bytes for memory. */
+/** Kubernetes resource quantities (`250m`, `1.5Gi`, `2e3`) as plain numbers in base units (cores, bytes) and back. */
 const SUFFIXES: Record<string, number> = {
   n: 1e-9,
   u: 1e-6,
@@ -20,7 +20,11 @@ const SUFFIXES: Record<string, number> = {
 
 const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(n|u|m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/;
 
-/** undefined for a missing or malformed quantity. */
+/** The API server's message for a malformed quantity. */
+export const QUANTITY_MESSAGE =
+  "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
+/** The value in base units; undefined for a missing or malformed quantity. */
 export function parseQuantity(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
@@ -29,7 +33,7 @@ export function parseQuantity(value: unknown): number | undefined {
   return Number(match[1]) * SUFFIXES[match[2] ?? ''];
 }
 
-/** Bytes as the shortest exact binary quantity (`768Mi`), falling back to plain bytes. */
+/** Bytes as the shortest exact binary quantity (`768Mi`), else rounded up to Mi, else plain bytes. */
 export function formatBytes(bytes: number): string {
   const rounded = Math.round(bytes);
   for (const suffix of ['Ei', 'Pi', 'Ti', 'Gi', 'Mi', 'Ki']) {
@@ -40,11 +44,20 @@ export function formatBytes(bytes: number): string {
   return String(rounded);
 }
 
-/** Cores as a Kubernetes CPU quantity (`1500m`, `2`). */
+/** Cores as a CPU quantity (`1500m`, `2`). */
 export function formatCpu(cores: number): string {
   const milli = Math.round(cores * 1000);
   return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
 }
+
+/** Cores as millicores, always (`250m`, `2000m`). */
+export const formatMillicores = (cores: number) => `${Math.round(cores * 1000)}m`;
+
+/** CPU as the metrics API reports it: nanocores (`12345678n`). */
+export const formatNanoCores = (cores: number) => `${Math.max(0, Math.round(cores * 1e9))}n`;
+
+/** Memory as the metrics API reports it: kibibytes (`65536Ki`). */
+export const formatKibibytes = (bytes: number) => `${Math.max(0, Math.round(bytes / 1024))}Ki`;
 
 /** Human-readable bytes for log lines and hints (`1.5GiB`). */
 export function humanBytes(bytes: number): string {
