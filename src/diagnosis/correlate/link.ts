@@ -38,7 +38,7 @@ export function linkCauses(ev: Evidence, findings: Detected[]): number[] {
   const needs = findings.map((f) => expandNeeds(ev, f));
   // Which findings are about each object: candidates come from here instead of every pair.
   const about = new Map<string, number[]>();
-  findings.forEach((f, i) => {
+  findings.forEach((_, i) => {
     for (const key of subjects[i]) {
       const list = about.get(key);
       if (list) list.push(i);

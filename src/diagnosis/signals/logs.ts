@@ -17,6 +17,17 @@ export interface LogHit {
 
 const linesCache = new WeakMap<Pod, Map<string, LogLine[]>>();
 const hitsCache = new WeakMap<LogLine[], Map<RegExp[], LogHit[]>>();
+const anyCache = new WeakMap<RegExp[], RegExp>();
+
+/** One expression that matches wherever any of the list does (a superset: case folded): most lines fail it once. */
+function anyOf(patterns: RegExp[]): RegExp {
+  let any = anyCache.get(patterns);
+  if (!any) {
+    any = new RegExp(patterns.map((re) => `(?:${re.source})`).join('|'), 'i');
+    anyCache.set(patterns, any);
+  }
+  return any;
+}
 
 /**
  * A pod's log tails: every container, the previous instance first, then the current one. The same
@@ -58,7 +69,9 @@ export function matchLines(lines: LogLine[], patterns: RegExp[]): LogHit[] {
   if (cached) return cached;
   const hits: LogHit[] = [];
   byPatterns.set(patterns, hits);
+  const any = anyOf(patterns);
   for (const [index, line] of lines.entries()) {
+    if (!any.test(line.text)) continue;
     for (const re of patterns) {
       const match = re.exec(line.text);
       if (match) {

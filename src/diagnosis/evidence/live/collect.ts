@@ -68,11 +68,13 @@ export async function collectCluster(
   };
   const tasks: (() => Promise<K8sObject[]>)[] = [];
   for (const r of RESOURCES) {
-    const q = r.query ? `?${r.query}` : '';
-    if (r.cluster || namespaces === 'all') tasks.push(() => list(r, `${r.api}/${r.plural}${q}`));
-    else
-      for (const ns of namespaces)
-        tasks.push(() => list(r, `${r.api}/namespaces/${encodeURIComponent(ns)}/${r.plural}${q}`));
+    for (const query of r.queries ?? ['']) {
+      const q = query ? `?${query}` : '';
+      if (r.cluster || namespaces === 'all') tasks.push(() => list(r, `${r.api}/${r.plural}${q}`));
+      else
+        for (const ns of namespaces)
+          tasks.push(() => list(r, `${r.api}/namespaces/${encodeURIComponent(ns)}/${r.plural}${q}`));
+    }
   }
   if (namespaces !== 'all' && !namespaces.includes('kube-system')) {
     for (const d of CLUSTER_DNS_LISTS)

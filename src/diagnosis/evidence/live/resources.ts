@@ -5,8 +5,8 @@ export interface ResourceList {
   api: string;
   plural: string;
   cluster?: boolean;
-  /** Extra query, e.g. a page limit for events. */
-  query?: string;
+  /** Queries to list with (each one request), e.g. a field selector and a page limit; default one plain list. */
+  queries?: string[];
   /** Optional kinds (metrics.k8s.io) are skipped without a gap when the API does not serve them. */
   optional?: boolean;
 }
@@ -18,7 +18,14 @@ export const RESOURCES: readonly ResourceList[] = [
   { kind: 'StorageClass', api: '/apis/storage.k8s.io/v1', plural: 'storageclasses', cluster: true },
   { kind: 'IngressClass', api: '/apis/networking.k8s.io/v1', plural: 'ingressclasses', cluster: true },
   { kind: 'Pod', api: '/api/v1', plural: 'pods' },
-  { kind: 'Event', api: '/api/v1', plural: 'events', query: 'limit=5000' },
+  // Warnings carry the trouble; of the Normal events only the kubelet's probe kills matter. Leaving
+  // out Scheduled/Pulled/Created/Started keeps the largest list of a busy cluster small.
+  {
+    kind: 'Event',
+    api: '/api/v1',
+    plural: 'events',
+    queries: ['fieldSelector=type%3DWarning&limit=5000', 'fieldSelector=reason%3DKilling&limit=1000'],
+  },
   { kind: 'Service', api: '/api/v1', plural: 'services' },
   { kind: 'Endpoints', api: '/api/v1', plural: 'endpoints' },
   { kind: 'PersistentVolumeClaim', api: '/api/v1', plural: 'persistentvolumeclaims' },
