@@ -2,6 +2,7 @@
 // faults (wall time and peak RSS of the CLI), and the per-alert diagnosis latency.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import { join } from 'node:path';
 import { diagnose } from '../src/diagnosis/diagnose.ts';
 import { diagnoseCluster, parseAlert } from '../src/diagnosis/index.ts';
@@ -207,6 +208,7 @@ export async function runDiagnosisBench(): Promise<void> {
     process.stderr.write('\nbench diagnosis: timing…\n');
     const cli = Array.from({ length: 5 }, () => cliRun(['--kubeconfig', kubeconfig, '-A', '--json']));
     const wall = cli.map((c) => c.wallMs).sort((a, b) => a - b);
+    const cpu = cli.map((c) => c.cpuMs).sort((a, b) => a - b);
     const rss = Math.max(...cli.map((c) => c.rssMiB));
     const roots = cli[0].findings.filter((f) => !f.causedBy).map((f) => f.pattern);
 
@@ -234,7 +236,12 @@ export async function runDiagnosisBench(): Promise<void> {
     }
     perAlert.sort((a, b) => a - b);
 
-    console.log(`Machine: ${machine()}`);
+    console.log(
+      `Machine: ${machine()}; load average while timing: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     console.log(
       `Estate: default estate + ${copies} copies of its production namespace, ${pods} pods on 13 nodes; faults: ${FAULTS.map((f) => f.type).join(', ')}.\n`,
     );
@@ -242,6 +249,9 @@ export async function runDiagnosisBench(): Promise<void> {
     console.log('|---|---|---|---|');
     console.log(
       `| \`sre-nanobot diagnose -A --json\` wall time (new process, 5 runs) | ${ms(percentile(wall, 50))} | ${ms(wall[wall.length - 1])} max | < 1 s |`,
+    );
+    console.log(
+      `| same, CPU time (user + system) | ${ms(percentile(cpu, 50))} | ${ms(cpu[cpu.length - 1])} max | – |`,
     );
     console.log(`| same, peak RSS | ${rss.toFixed(0)} MiB | – | – |`);
     console.log(

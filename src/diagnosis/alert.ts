@@ -50,6 +50,8 @@ const NAME_HINTS: [RegExp, string[]][] = [
 export interface AlertFocus extends Focus {
   /** Namespaces the alerts name; empty for cluster-level alerts (a node). */
   namespaces: string[];
+  /** Nodes the alerts name. */
+  nodes: string[];
   alertnames: string[];
 }
 
@@ -77,7 +79,8 @@ export function parseAlert(body: unknown): AlertFocus {
     }
   }
   const patterns = [...alertnames].flatMap((name) => NAME_HINTS.find(([re]) => re.test(name))?.[1] ?? []);
-  return { keys, patterns, namespaces: [...namespaces], alertnames: [...alertnames] };
+  const nodes = [...keys].filter((k) => k.startsWith('Node//')).map((k) => k.slice('Node//'.length));
+  return { keys, patterns, namespaces: [...namespaces], nodes, alertnames: [...alertnames] };
 }
 
 function alertsOf(body: unknown): Alert[] | undefined {

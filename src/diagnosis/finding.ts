@@ -1,7 +1,7 @@
 import { type Evidence, refKey, refOf } from './evidence/evidence.ts';
 import { workloadOfObject } from './evidence/owners.ts';
 import type { K8sObject, KubeEvent, Pod } from './evidence/shapes.ts';
-import { formatDuration } from './signals/quantity.ts';
+import { formatDuration } from './signals/format.ts';
 import type { Detected, ObjectRef, Severity } from './types.ts';
 
 const MAX_EVIDENCE = 8;

@@ -26,11 +26,16 @@ export interface Result extends Diagnosis {
   evidence: Evidence;
 }
 
-/** The namespaces to read: the explicit choice, else the alert's, else everything. */
-const scopeOf = (options: DiagnoseOptions): string[] | 'all' =>
-  options.namespaces === 'all' && options.alert?.namespaces.length
-    ? options.alert.namespaces
-    : options.namespaces;
+/**
+ * What to read: the explicit choice; else the namespaces the alert names; else, for an alert about
+ * nodes only, those nodes and their pods; else everything.
+ */
+function scopeOf(options: DiagnoseOptions): { namespaces: string[] | 'all'; nodes: string[] } {
+  if (options.namespaces !== 'all' || !options.alert) return { namespaces: options.namespaces, nodes: [] };
+  if (options.alert.namespaces.length) return { namespaces: options.alert.namespaces, nodes: [] };
+  if (options.alert.nodes.length) return { namespaces: [], nodes: options.alert.nodes };
+  return { namespaces: 'all', nodes: [] };
+}
 
 async function finish(source: ObjectsSource, options: DiagnoseOptions): Promise<Result> {
   if (options.prometheusUrl) {
@@ -50,7 +55,8 @@ export async function diagnoseCluster(
   const access = loadClusterAccess({ kubeconfig: options.kubeconfig, context: options.context });
   const reader = await createReader(access);
   try {
-    const source = await collectCluster(reader, scopeOf(options));
+    const scope = scopeOf(options);
+    const source = await collectCluster(reader, scope.namespaces, scope.nodes);
     const result = await finish(source, options);
     return { ...result, durationMs: Math.round((performance.now() - started) * 10) / 10 };
   } finally {
@@ -61,6 +67,6 @@ export async function diagnoseCluster(
 /** Diagnoses objects already in hand (a snapshot file's), offline. */
 export async function diagnoseObjects(objects: K8sObject[], options: DiagnoseOptions): Promise<Result> {
   const started = performance.now();
-  const result = await finish({ objects, namespaces: scopeOf(options) }, options);
+  const result = await finish({ objects, namespaces: scopeOf(options).namespaces }, options);
   return { ...result, durationMs: Math.round((performance.now() - started) * 10) / 10 };
 }

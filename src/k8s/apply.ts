@@ -1,7 +1,7 @@
 import { parseAllDocuments } from 'yaml';
 import type { Operation } from '../policy/operation.ts';
 import { resolveKind } from './discovery.ts';
-import { KubeError } from './errors.ts';
+import { isNotFound, KubeError } from './errors.ts';
 import type { Kube } from './kube.ts';
 import { redactSecrets } from './redact.ts';
 import { apiVersionOf } from './resource-types.ts';
@@ -66,7 +66,7 @@ export async function applyOperations(
       } = doc.metadata!;
       body.metadata = ns ? { ...metadata, namespace: ns } : metadata;
       const existing = await kube.get<KubeObject>(type, ns, name).catch((err) => {
-        if (err instanceof KubeError && err.reason === 'NotFound') return undefined;
+        if (isNotFound(err)) return undefined;
         throw err;
       });
       const target = {

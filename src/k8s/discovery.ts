@@ -1,4 +1,4 @@
-import { KubeError } from './errors.ts';
+import { isNotFound, KubeError } from './errors.ts';
 import type { Kube } from './kube.ts';
 import type { ResourceType } from './resource-types.ts';
 
@@ -108,7 +108,7 @@ const strip = ({ group, version, plural, kind, namespaced }: ResourceType): Reso
 });
 
 const notServed = (apiVersion: string) => (err: unknown) => {
-  if (err instanceof KubeError && err.reason === 'NotFound') {
+  if (isNotFound(err)) {
     throw new KubeError('NotFound', `the API server does not serve apiVersion ${apiVersion}`);
   }
   throw err;

@@ -1,6 +1,6 @@
 import type { Operation } from '../policy/operation.ts';
 import type { Permit } from '../policy/permit.ts';
-import { KubeError } from './errors.ts';
+import { isNotFound, KubeError } from './errors.ts';
 import type { Kube } from './kube.ts';
 import { getNode, nodeTarget } from './nodes.ts';
 import { TYPES } from './resource-types.ts';
@@ -136,7 +136,7 @@ async function evict(
       await kube.post(permit, TYPES.pod, pod.metadata?.namespace, pod.metadata?.name ?? '', 'eviction', body);
       return;
     } catch (err) {
-      if (err instanceof KubeError && err.reason === 'NotFound') return;
+      if (isNotFound(err)) return;
       // 429: a disruption budget says not now; kubectl retries every 5 s, a shorter wait drains sooner.
       if (!(err instanceof KubeError && err.reason === 'TooManyRequests') || Date.now() + 1000 > deadline)
         throw err;
@@ -155,7 +155,7 @@ async function waitGone(kube: Kube, pods: Pod[], deadline: number): Promise<stri
           const now = await kube.get<Pod>(TYPES.pod, pod.metadata?.namespace, pod.metadata?.name ?? '');
           return now.metadata?.uid === pod.metadata?.uid ? pod : undefined;
         } catch (err) {
-          if (err instanceof KubeError && err.reason === 'NotFound') return undefined;
+          if (isNotFound(err)) return undefined;
           throw err;
         }
       }),

@@ -40,10 +40,6 @@ export class Kube {
     return this.transport.context;
   }
 
-  get server(): string {
-    return this.transport.server;
-  }
-
   /** The namespace a call means when it names none: the context's. */
   namespaceOr(namespace: string | undefined): string {
     return namespace || this.transport.namespace;

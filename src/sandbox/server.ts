@@ -2,13 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
+import { streamPieces } from './api/http.ts';
 import { createApiHandler } from './api/index.ts';
 import { startControllers } from './controllers/index.ts';
 import { type Cluster, createCluster } from './core/cluster.ts';
 import type { KubeObject } from './core/types.ts';
 import { defaultEstate } from './estate/index.ts';
 import { FaultManager } from './faults/index.ts';
-import { renderMetrics } from './metrics/index.ts';
+import { metricsPieces } from './metrics/index.ts';
 import { createSimRuntime } from './runtime/index.ts';
 import { applySnapshot } from './snapshot/index.ts';
 
@@ -39,10 +40,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const cluster = createCluster({ speed: options.speed });
   cluster.runtime = createSimRuntime(cluster);
   const faults = new FaultManager(cluster);
-  const metricsHandler = (_req: IncomingMessage, res: ServerResponse) => {
-    res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-    res.end(renderMetrics(cluster, faults));
-  };
+  const metricsHandler = (_req: IncomingMessage, res: ServerResponse) =>
+    streamPieces(res, 'text/plain; version=0.0.4; charset=utf-8', metricsPieces(cluster, faults));
   const api = createApiHandler(cluster, {
     routes: [
       { prefix: '/sandbox/v1/', handle: (req, res) => faults.handleRequest(req, res) },

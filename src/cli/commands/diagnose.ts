@@ -1,14 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import {
-  type Diagnosis,
-  diagnoseCluster,
-  diagnoseObjects,
-  KubeconfigError,
-  parseAlert,
-  renderText,
-  UnreachableError,
-} from '../../diagnosis/index.ts';
+import type { Diagnosis } from '../../diagnosis/index.ts';
 import { type Command, OperationalError, UsageError } from '../command.ts';
 
 const USAGE = `Usage: sre-nanobot diagnose [--kubeconfig P] [--context C] [-n NS | -A] [--alert FILE]
@@ -29,7 +21,10 @@ Options:
 
 Exit codes: 0 diagnosed (with or without findings), 1 cluster or Prometheus unreachable, 2 bad usage.`;
 
-function readAlert(path: string) {
+/** The diagnosis is loaded when the command runs, so other commands do not pay for its modules. */
+const diagnosis = () => import('../../diagnosis/index.ts');
+
+async function readAlert(path: string) {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -38,6 +33,7 @@ function readAlert(path: string) {
       `cannot read --alert ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
     );
   }
+  const { parseAlert } = await diagnosis();
   try {
     return parseAlert(JSON.parse(text));
   } catch (err) {
@@ -87,9 +83,11 @@ export const diagnoseCommand: Command = {
     const url = values['prometheus-url'];
     if (url && !/^https?:\/\/[^/]/.test(url))
       throw new UsageError(`--prometheus-url must be an http(s) URL, got '${url}'`);
+    const { diagnoseCluster, diagnoseObjects, KubeconfigError, renderText, UnreachableError } =
+      await diagnosis();
     const options = {
       namespaces: values.namespace ?? ('all' as const),
-      alert: values.alert ? readAlert(values.alert) : undefined,
+      alert: values.alert ? await readAlert(values.alert) : undefined,
       prometheusUrl: url,
     };
     let result: Awaited<ReturnType<typeof diagnoseCluster>>;

@@ -56,6 +56,12 @@ function parse(args: string[]) {
       `${server === undefined ? 'say which server' : `unknown server '${server}'`}: use 'sre-nanobot mcp k8s'`,
     );
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'; see 'sre-nanobot mcp --help'`);
+  // Accepted above only so that `mcp prometheus --prometheus-url U` gets the not-yet-available answer.
+  const misplaced = ['prometheus-url', 'alertmanager-url'].find(
+    (o) => values[o as keyof typeof values] !== undefined,
+  );
+  if (misplaced)
+    throw new UsageError(`--${misplaced} belongs to 'mcp prometheus'; 'mcp k8s' reads the kubeconfig`);
   if (values.transport !== 'stdio' && values.transport !== 'http') {
     throw new UsageError(`--transport must be stdio or http, got '${values.transport}'`);
   }

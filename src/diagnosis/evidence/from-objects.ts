@@ -16,6 +16,8 @@ export interface ObjectsSource {
   namespaces?: string[] | 'all';
   /** `wall` for a live cluster; snapshots (the default) are read as of their newest activity. */
   clock?: 'wall' | 'capture';
+  /** The objects were read for the scope already (a live collection): keep them all. */
+  scoped?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export function evidenceFromObjects(source: ObjectsSource): Evidence {
   const logs = new Map(source.logs);
   const objects: K8sObject[] = [];
   for (const obj of source.objects) {
-    if (!inScope(obj, namespaces)) continue;
+    if (!source.scoped && !inScope(obj, namespaces)) continue;
     if (obj.kind === 'Secret' || obj.kind === 'ConfigMap') objects.push(keysOnly(obj));
     else if (obj.kind === 'Pod') objects.push(takeLogs(obj as Pod, logs));
     else objects.push(obj);

@@ -1,16 +1,16 @@
 /** Bounds that keep the evidence small whatever the cluster's size. */
 export const LIMITS = {
   /** Log lines kept per container instance (the tail). */
-  logLines: 200,
+  logLines: 120,
   /** Characters kept per log line. */
   logLineChars: 2000,
   /** Bytes asked for per log request. */
-  logBytes: 128 * 1024,
+  logBytes: 64 * 1024,
   /** Pods whose logs a live collection reads. */
-  logPods: 150,
+  logPods: 120,
   /** Requests in flight at once against the API server. */
   concurrency: 16,
-  /** Deadline for the whole live collection; what is not read by then becomes a gap. */
+  /** Deadline of a live collection: log reads not started by then are skipped and reported as a gap. */
   collectMs: 8000,
   /** Deadline for one API request. */
   requestMs: 5000,

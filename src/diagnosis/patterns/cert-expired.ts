@@ -1,11 +1,11 @@
 import { type Evidence, refOf } from '../evidence/evidence.ts';
 import type { KeyedObject } from '../evidence/shapes.ts';
 import { describe, finding } from '../finding.ts';
+import { formatDuration } from '../signals/format.ts';
 import { groupByWorkload, type PodCase, podList } from '../signals/group.ts';
 import { CERT_EXPIRED, TLS_REJECTED } from '../signals/log-patterns.ts';
 import { type LogHit, matchLines, type Peer, peerAround, podLogLines, quote } from '../signals/logs.ts';
 import { isActive } from '../signals/pods.ts';
-import { formatDuration } from '../signals/quantity.ts';
 import { serviceForPeer } from '../signals/services.ts';
 import type { Detected, ObjectRef, Pattern } from '../types.ts';
 

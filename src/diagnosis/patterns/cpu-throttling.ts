@@ -1,8 +1,9 @@
+import { formatCpu, parseQuantity } from '../../kube/quantity.ts';
 import { type Evidence, refOf } from '../evidence/evidence.ts';
 import type { Pod } from '../evidence/shapes.ts';
 import { describe, finding } from '../finding.ts';
+import { percent } from '../signals/format.ts';
 import { groupByWorkload, type PodCase, podList } from '../signals/group.ts';
-import { formatCpu, parseQuantity, percent } from '../signals/quantity.ts';
 import type { Pattern } from '../types.ts';
 
 const THROTTLED = 0.25;

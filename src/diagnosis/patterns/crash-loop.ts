@@ -1,7 +1,7 @@
 import { type Evidence, parseTime, refOf } from '../evidence/evidence.ts';
 import type { ContainerStatus, Pod } from '../evidence/shapes.ts';
 import { describe, eventLine, finding, latestEvent, podNeeds, podRef } from '../finding.ts';
-import { loggedPeers } from '../signals/dependencies.ts';
+import { serviceInLine } from '../signals/dependencies.ts';
 import { groupByWorkload, outageSeverity, type PodCase, podList, readiness } from '../signals/group.ts';
 import { UNREACHABLE } from '../signals/log-patterns.ts';
 import { keyLine, quote } from '../signals/logs.ts';
@@ -66,7 +66,12 @@ function describeCrash(ev: Evidence, workload: ObjectRef | null, cases: PodCase<
       ? `; termination message: "${quote(term.message)}"`
       : '';
   const back = latestEvent(ev, podRef(pod), ['BackOff']);
-  const peers = loggedPeers(ev, pod, UNREACHABLE).map(refOf);
+  // Only the line that says why the process stopped can blame a dependency; older noise cannot.
+  const blamed =
+    lastLine && UNREACHABLE.some((re) => re.test(lastLine))
+      ? serviceInLine(ev, lastLine, pod.metadata.namespace)
+      : undefined;
+  const peers = blamed ? [refOf(blamed)] : [];
   const others = cases.length > 1 ? ` (also ${podList(cases.slice(1))})` : '';
   return finding(ev, {
     pattern: 'crash_loop',

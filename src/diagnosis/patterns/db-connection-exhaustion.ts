@@ -1,10 +1,10 @@
 import { type Evidence, refOf } from '../evidence/evidence.ts';
 import type { K8sObject, Pod } from '../evidence/shapes.ts';
 import { describe, finding } from '../finding.ts';
+import { percent } from '../signals/format.ts';
 import { POOL_EXHAUSTED, TOO_MANY_CLIENTS } from '../signals/log-patterns.ts';
 import { type LogHit, matchLines, peerOf, podLogLines, quote } from '../signals/logs.ts';
 import { isActive } from '../signals/pods.ts';
-import { percent } from '../signals/quantity.ts';
 import { podsSelectedBy, serviceForPeer, servicesSelecting } from '../signals/services.ts';
 import type { ObjectRef, Pattern } from '../types.ts';
 

@@ -1,8 +1,8 @@
 import { type Evidence, parseTime, refOf } from '../evidence/evidence.ts';
 import { describe, finding } from '../finding.ts';
+import { formatDuration, percent } from '../signals/format.ts';
 import { CERT_EXPIRED, DEPENDENCY_ERRORS } from '../signals/log-patterns.ts';
 import { type LogLine, matchLines, peerOf, quote } from '../signals/logs.ts';
-import { formatDuration, percent } from '../signals/quantity.ts';
 import { serviceForPeer } from '../signals/services.ts';
 import { type Served, servedUnits, unitHttpStats, unitMetric, unitRef } from '../signals/traffic.ts';
 import { latestRelease, type Release } from '../signals/workloads.ts';

@@ -1,8 +1,8 @@
 import { type Evidence, parseTime, refOf } from '../evidence/evidence.ts';
 import type { Condition, K8sObject } from '../evidence/shapes.ts';
 import { eventLine, finding, latestEvent } from '../finding.ts';
+import { formatDuration } from '../signals/format.ts';
 import { isActive, isPodReady } from '../signals/pods.ts';
-import { formatDuration } from '../signals/quantity.ts';
 import type { Detected, Pattern } from '../types.ts';
 
 const conditionOf = (node: K8sObject, type: string): Condition | undefined =>

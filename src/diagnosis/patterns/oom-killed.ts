@@ -1,10 +1,11 @@
+import { formatBytes, parseQuantity } from '../../kube/quantity.ts';
 import { refOf } from '../evidence/evidence.ts';
 import type { ContainerStatus, Pod } from '../evidence/shapes.ts';
 import { describe, eventLine, finding, latestEvent, podNeeds, podRef } from '../finding.ts';
+import { formatDuration, percent } from '../signals/format.ts';
 import { groupByWorkload, outageSeverity, type PodCase, podList, readiness } from '../signals/group.ts';
 import { keyLine, quote } from '../signals/logs.ts';
 import { containersOf, isActive, lastTermination } from '../signals/pods.ts';
-import { formatBytes, formatDuration, parseQuantity, percent } from '../signals/quantity.ts';
 import type { Pattern } from '../types.ts';
 
 /** A process that ran this long before its kill grew into the limit over time (a leak), not at start. */

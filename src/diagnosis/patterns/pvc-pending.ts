@@ -1,7 +1,7 @@
 import { type Evidence, parseTime, refOf } from '../evidence/evidence.ts';
 import type { K8sObject, Pod } from '../evidence/shapes.ts';
 import { describe, eventLine, finding, latestEvent } from '../finding.ts';
-import { formatDuration } from '../signals/quantity.ts';
+import { formatDuration } from '../signals/format.ts';
 import { schedulingFailure } from '../signals/scheduling.ts';
 import { consumersOf } from '../signals/volumes.ts';
 import type { Detected, ObjectRef, Pattern } from '../types.ts';

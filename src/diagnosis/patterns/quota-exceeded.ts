@@ -1,8 +1,8 @@
+import { parseQuantity } from '../../kube/quantity.ts';
 import { type Evidence, eventTime, refOf } from '../evidence/evidence.ts';
 import { workloadOfObject } from '../evidence/owners.ts';
-import type { K8sObject, KubeEvent } from '../evidence/shapes.ts';
+import type { Condition, K8sObject } from '../evidence/shapes.ts';
 import { eventLine, finding } from '../finding.ts';
-import { parseQuantity } from '../signals/quantity.ts';
 import { formatResource } from '../signals/scheduling.ts';
 import { replicaCounts } from '../signals/workloads.ts';
 import type { Detected, ObjectRef, Pattern } from '../types.ts';
@@ -13,39 +13,61 @@ const RECENT_MS = 60 * 60_000;
 
 interface Refusal {
   quota: string;
-  event: KubeEvent;
+  /** The API server's words, as the event or condition carries them. */
+  message: string;
+  /** The evidence line that quotes it. */
+  quote: string;
   owner: K8sObject | undefined;
   cause: string;
 }
 
+/** The quota and the reason in an admission refusal, if it is one. */
+function readRefusal(message: string): { quota: string; cause: string } | undefined {
+  const m = EXCEEDED.exec(message);
+  if (m) {
+    const [, quota, requested, used, limited] = m;
+    return {
+      quota,
+      cause: `creating a pod would need ${requested} more, but ${used} is used of the ${limited} allowed`,
+    };
+  }
+  const must = MUST_SPECIFY.exec(message);
+  return must
+    ? {
+        quota: must[1],
+        cause: `the quota requires every pod to set ${must[2].trim()}, and the pod template does not`,
+      }
+    : undefined;
+}
+
+/** Refusals from FailedCreate events and from the ReplicaFailure condition controllers set. */
 function refusals(ev: Evidence): Refusal[] {
   const out: Refusal[] = [];
   for (const e of ev.list('Event')) {
     if (e.reason !== 'FailedCreate' || !e.message || !ev.isRecent(eventTime(e), RECENT_MS)) continue;
+    const r = readRefusal(e.message);
+    if (!r) continue;
     const about = e.involvedObject ?? e.regarding;
     const owner =
       about?.kind && about.name
         ? ev.get(about.kind, about.namespace ?? e.metadata.namespace, about.name)
         : undefined;
-    const m = EXCEEDED.exec(e.message);
-    if (m) {
-      const [, quota, requested, used, limited] = m;
-      out.push({
-        quota,
-        event: e,
-        owner,
-        cause: `creating a pod would need ${requested} more, but ${used} is used of the ${limited} allowed`,
-      });
-      continue;
+    out.push({ ...r, message: e.message, quote: eventLine(ev, e), owner });
+  }
+  for (const kind of ['Deployment', 'ReplicaSet', 'StatefulSet', 'Job']) {
+    for (const obj of ev.list(kind)) {
+      const c = ((obj.status?.conditions ?? []) as Condition[]).find(
+        (x) => x.type === 'ReplicaFailure' && x.status === 'True',
+      );
+      const r = c?.message ? readRefusal(c.message) : undefined;
+      if (r && c?.message)
+        out.push({
+          ...r,
+          message: c.message,
+          quote: `${kind.toLowerCase()} ${obj.metadata.name} condition ReplicaFailure (${c.reason ?? ''}): ${c.message}`,
+          owner: obj,
+        });
     }
-    const must = MUST_SPECIFY.exec(e.message);
-    if (must)
-      out.push({
-        quota: must[1],
-        event: e,
-        owner,
-        cause: `the quota requires every pod to set ${must[2].trim()}, and the pod template does not`,
-      });
   }
   return out;
 }
@@ -71,7 +93,7 @@ export const quotaExceeded: Pattern = {
   detect(ev) {
     const findings = new Map<string, Detected>();
     for (const r of refusals(ev)) {
-      const ns = r.event.metadata.namespace ?? r.owner?.metadata.namespace;
+      const ns = r.owner?.metadata.namespace ?? r.message.match(/namespace "([^"]+)"/)?.[1];
       const key = `${ns}/${r.quota}`;
       if (findings.has(key)) continue;
       const quota = ev.get('ResourceQuota', ns, r.quota);
@@ -91,7 +113,7 @@ export const quotaExceeded: Pattern = {
           summary: `ResourceQuota ${r.quota} blocks new pods${workload ? ` of ${workload.kind} ${workload.name}` : ''} in namespace ${ns}`,
           rootCause: `ResourceQuota ${ns}/${r.quota} refuses new pods${r.owner ? ` of ${r.owner.kind} ${r.owner.metadata.name}` : ''}: ${r.cause}.`,
           evidence: [
-            eventLine(ev, r.event),
+            r.quote,
             full.length > 0 && `quota at its limit: ${full.join(', ')}`,
             counts && `${counts.ready}/${counts.desired} replicas ready`,
           ],
@@ -99,7 +121,7 @@ export const quotaExceeded: Pattern = {
             ...(workload
               ? [`Why is ${workload.kind} ${workload.name} short of replicas? Its pods are never created.`]
               : []),
-            `Why? The API server rejects them: ${r.event.message?.slice(0, 160)}.`,
+            `Why? The API server rejects them: ${r.message.slice(0, 160)}.`,
             `Why? ${r.cause[0].toUpperCase()}${r.cause.slice(1)}.`,
           ],
           runbook: 'raise_quota',

@@ -8,6 +8,7 @@ import {
   schedulingKind,
   unmatchedSelector,
   untoleratedTaints,
+  volumeNodes,
 } from '../signals/scheduling.ts';
 import type { Pattern } from '../types.ts';
 
@@ -62,10 +63,14 @@ export const unschedulableConstraints: Pattern = {
         runbook: 'fix_scheduling_constraints',
         confidence: reasons.length ? 0.9 : 0.75,
         subjects: group.map((c) => podRef(c.pod)),
-        // Taints the node lifecycle sets (not-ready, unreachable, *-pressure) come from a node's trouble.
-        needs: taints
-          .filter((t) => t.startsWith('node.kubernetes.io/'))
-          .map((t) => ({ kind: 'Node', name: t.slice(t.lastIndexOf(' on ') + 4) })),
+        // Taints the node lifecycle sets (not-ready, unreachable, *-pressure) come from that node's
+        // trouble, and a volume pinned to a node cannot follow its pod elsewhere.
+        needs: [
+          ...taints
+            .filter((t) => t.startsWith('node.kubernetes.io/'))
+            .map((t) => t.slice(t.lastIndexOf(' on ') + 4)),
+          ...(data.clauses.some((c) => /volume node affinity/.test(c.reason)) ? volumeNodes(ev, pod) : []),
+        ].map((name) => ({ kind: 'Node', name })),
       });
     });
   },

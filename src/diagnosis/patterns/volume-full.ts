@@ -1,10 +1,10 @@
 import { type Evidence, refOf } from '../evidence/evidence.ts';
 import type { K8sObject, Pod } from '../evidence/shapes.ts';
 import { describe, finding } from '../finding.ts';
+import { percent } from '../signals/format.ts';
 import { DISK_FULL } from '../signals/log-patterns.ts';
 import { type LogHit, matchLines, podLogLines, quote } from '../signals/logs.ts';
 import { isActive } from '../signals/pods.ts';
-import { percent } from '../signals/quantity.ts';
 import { claimForPath, consumersOf } from '../signals/volumes.ts';
 import type { Detected, ObjectRef, Pattern } from '../types.ts';
 

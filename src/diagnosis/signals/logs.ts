@@ -151,7 +151,7 @@ export interface Peer {
 
 const PEER_FORMS: RegExp[] = [
   /\b(?:https?|grpcs?|postgres(?:ql)?|redis|rediss|mysql|amqps?|mongodb|nats|kafka):\/\/(?:[^@/\s"]*@)?([\w.-]+)(?::(\d+))?/,
-  /lookup ([\w.-]+)/,
+  /\blookup ([\w.-]+)(?: on |: )/,
   /host=([\w.-]+)/,
   /"upstream":"([\w.-]+)(?::(\d+))?"/,
   /upstream: "\w+:\/\/([\w.-]+):(\d+)/,

@@ -1,8 +1,8 @@
+import { formatBytes, formatCpu, parseQuantity } from '../../kube/quantity.ts';
 import type { Evidence } from '../evidence/evidence.ts';
 import type { K8sObject, Pod } from '../evidence/shapes.ts';
 import { latestEvent, podRef } from '../finding.ts';
 import { condition, isActive } from './pods.ts';
-import { formatBytes, formatCpu, parseQuantity } from './quantity.ts';
 import { matchesSelector } from './services.ts';
 
 export interface SchedulingFailure {
@@ -112,10 +112,9 @@ export function untoleratedTaints(ev: Evidence, pod: Pod): string[] {
   const tolerated = (t: { key?: string; value?: string; effect?: string }) =>
     tolerations.some(
       (tol) =>
-        (tol.operator === 'Exists' && (!tol.key || tol.key === t.key)) ||
-        (tol.key === t.key &&
-          (tol.value ?? '') === (t.value ?? '') &&
-          (!tol.effect || tol.effect === t.effect)),
+        (!tol.effect || tol.effect === t.effect) &&
+        ((tol.operator === 'Exists' && (!tol.key || tol.key === t.key)) ||
+          (tol.key === t.key && (tol.value ?? '') === (t.value ?? ''))),
     );
   const out: string[] = [];
   for (const n of ev.list('Node')) {
@@ -139,4 +138,21 @@ export function schedulingKind(f: SchedulingFailure): 'resources' | 'constraints
   }
   if (!f.clauses.length) return /Insufficient|Too many pods/.test(f.message) ? 'resources' : 'constraints';
   return resources >= constraints ? 'resources' : 'constraints';
+}
+
+/** Nodes a pod's volumes are pinned to (a PersistentVolume's required node affinity on the hostname). */
+export function volumeNodes(ev: Evidence, pod: Pod): string[] {
+  const nodes: string[] = [];
+  for (const v of pod.spec.volumes ?? []) {
+    const claimName = v.persistentVolumeClaim?.claimName;
+    const claim = claimName ? ev.get('PersistentVolumeClaim', pod.metadata.namespace, claimName) : undefined;
+    const pv = claim?.spec?.volumeName
+      ? ev.get('PersistentVolume', undefined, claim.spec.volumeName)
+      : undefined;
+    const terms: NodeSelectorTerm[] = pv?.spec?.nodeAffinity?.required?.nodeSelectorTerms ?? [];
+    for (const e of terms.flatMap((t) => t.matchExpressions ?? [])) {
+      if (e.key === 'kubernetes.io/hostname' && e.operator === 'In') nodes.push(...(e.values ?? []));
+    }
+  }
+  return nodes;
 }

@@ -21,25 +21,18 @@ export function sendJson(res: ServerResponse, code: number, body: string | objec
 }
 
 /**
- * Sends `head`, the pre-serialised items joined by commas, then `tail`, in chunks that respect the
- * socket's back-pressure: a LIST of 10,000 pods never becomes one 30 MB string.
+ * Streams a body made of many pieces in ~64 KiB chunks, respecting the socket's back-pressure, so a
+ * LIST of 10,000 pods or a 10,000-pod /metrics never becomes one string tens of MB long.
  */
-export function streamJsonList(
-  res: ServerResponse,
-  head: string,
-  items: readonly string[],
-  tail: string,
-): void {
-  res.writeHead(200, { 'content-type': 'application/json' });
+export function streamPieces(res: ServerResponse, contentType: string, pieces: readonly string[]): void {
+  res.writeHead(200, { 'content-type': contentType });
   let next = 0;
-  let started = false;
   const pump = () => {
-    while (next < items.length || !started) {
-      let chunk = started ? '' : head;
-      started = true;
-      while (next < items.length && chunk.length < 64 * 1024) chunk += (next > 0 ? ',' : '') + items[next++];
-      if (next === items.length) {
-        res.end(chunk + tail);
+    while (next < pieces.length) {
+      let chunk = '';
+      while (next < pieces.length && chunk.length < 64 * 1024) chunk += pieces[next++];
+      if (next === pieces.length) {
+        res.end(chunk);
         return;
       }
       if (!res.write(chunk)) {
@@ -47,12 +40,25 @@ export function streamJsonList(
         return;
       }
     }
-    res.end(tail);
+    res.end();
   };
   res.once('close', () => {
-    next = items.length;
+    next = pieces.length;
   });
   pump();
+}
+
+/** A JSON list: `head`, the pre-serialised items joined by commas, then `tail`, streamed. */
+export function streamJsonList(
+  res: ServerResponse,
+  head: string,
+  items: readonly string[],
+  tail: string,
+): void {
+  const pieces: string[] = [head];
+  items.forEach((item, i) => pieces.push(i === 0 ? item : `,${item}`));
+  pieces.push(tail);
+  streamPieces(res, 'application/json', pieces);
 }
 
 export function sendText(res: ServerResponse, code: number, text: string): void {

@@ -77,13 +77,13 @@ export class Exposition {
     };
   }
 
-  render(): string {
-    // One join over every piece: joining per family first would copy the whole text twice.
+  /** The text in order, piece by piece, for a caller that streams it instead of building one string. */
+  pieces(): string[] {
     const pieces: string[] = [];
     for (const f of this.families.values()) {
       pieces.push(f.header);
       for (const line of f.lines) pieces.push(line, '\n');
     }
-    return pieces.join('');
+    return pieces;
   }
 }

@@ -3,7 +3,7 @@ import type { ObjectsSource } from '../from-objects.ts';
 import { LIMITS, tail } from '../limits.ts';
 import type { K8sObject, Pod } from '../shapes.ts';
 import { ApiStatusError, type KubeReader, UnreachableError } from './client.ts';
-import { pickLogTargets } from './log-targets.ts';
+import { type LogTarget, pickLogTargets } from './log-targets.ts';
 import { podMetricSamples } from './pod-metrics.ts';
 import { CLUSTER_DNS_LISTS, RESOURCES, type ResourceList } from './resources.ts';
 
@@ -38,13 +38,16 @@ const why = (err: unknown) =>
 /**
  * Reads a live cluster into the same shape snapshot files give: every kind of RESOURCES (in the
  * namespaces asked, or all), the cluster DNS, pod metrics when metrics-server runs, and log tails of
- * the pods that look unhealthy plus one pod per healthy workload. A kind that cannot be read becomes a
- * gap; an unreachable API server throws UnreachableError.
+ * the pods that look unhealthy plus one pod per healthy workload. `nodes` (a node alert) reads, instead
+ * of namespaces, the pods those nodes run and the events about them. A kind that cannot be read
+ * becomes a gap; an unreachable API server throws UnreachableError.
  */
 export async function collectCluster(
   reader: KubeReader,
   namespaces: string[] | 'all',
+  nodes: string[] = [],
 ): Promise<ObjectsSource> {
+  const started = Date.now();
   const gaps: Gap[] = [];
   const objects: K8sObject[] = [];
   const metrics: Sample[] = [];
@@ -76,6 +79,18 @@ export async function collectCluster(
           tasks.push(() => list(r, `${r.api}/namespaces/${encodeURIComponent(ns)}/${r.plural}${q}`));
     }
   }
+  for (const node of nodes) {
+    const on = encodeURIComponent(node);
+    tasks.push(() =>
+      list({ kind: 'Pod', api: '', plural: 'pods' }, `/api/v1/pods?fieldSelector=spec.nodeName%3D${on}`),
+    );
+    tasks.push(() =>
+      list(
+        { kind: 'Event', api: '', plural: 'events' },
+        `/api/v1/events?fieldSelector=involvedObject.kind%3DNode,involvedObject.name%3D${on}`,
+      ),
+    );
+  }
   if (namespaces !== 'all' && !namespaces.includes('kube-system')) {
     for (const d of CLUSTER_DNS_LISTS)
       tasks.push(() => list({ kind: d.kind, api: '', plural: d.kind.toLowerCase() }, d.path));
@@ -94,23 +109,44 @@ export async function collectCluster(
       else objects.push(obj);
     }
   }
+  const pods = objects.filter((o): o is Pod => o.kind === 'Pod');
   const logs = await readLogs(
     reader,
-    pickLogTargets(objects.filter((o): o is Pod => o.kind === 'Pod')),
+    pickLogTargets(pods, unreachableNodes(objects.filter((o) => o.kind === 'Node'))),
     gaps,
+    started + LIMITS.collectMs,
   );
-  return { objects, logs, metrics, gaps, namespaces, clock: 'wall' };
+  return { objects, logs, metrics, gaps, namespaces, clock: 'wall', scoped: true };
 }
 
+/** Nodes whose kubelet does not answer: reading a pod log there hangs until the API server gives up. */
+function unreachableNodes(nodes: K8sObject[]): Set<string> {
+  const down = new Set<string>();
+  for (const n of nodes) {
+    const ready = ((n.status?.conditions ?? []) as { type: string; status: string }[]).find(
+      (c) => c.type === 'Ready',
+    );
+    if (ready && ready.status !== 'True') down.add(n.metadata.name);
+  }
+  return down;
+}
+
+/** Reads log tails, 16 at a time, until the collection's deadline; what is left unread becomes a gap. */
 async function readLogs(
   reader: KubeReader,
-  targets: { pod: Pod; container: string; previous: boolean }[],
+  targets: LogTarget[],
   gaps: Gap[],
+  deadline: number,
 ): Promise<Map<string, PodLogs>> {
   const logs = new Map<string, PodLogs>();
   let failures = 0;
+  let skipped = 0;
   await pool(
     targets.map((t) => async () => {
+      if (Date.now() > deadline) {
+        skipped++;
+        return;
+      }
       const ns = t.pod.metadata.namespace ?? 'default';
       const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(t.pod.metadata.name)}/log?container=${encodeURIComponent(t.container)}&tailLines=${LIMITS.logLines}&limitBytes=${LIMITS.logBytes}${t.previous ? '&previous=true' : ''}`;
       try {
@@ -129,5 +165,10 @@ async function readLogs(
   );
   if (failures)
     gaps.push({ source: 'pod logs', reason: `${failures} of ${targets.length} log reads failed` });
+  if (skipped)
+    gaps.push({
+      source: 'pod logs',
+      reason: `${skipped} of ${targets.length} not read within ${LIMITS.collectMs} ms`,
+    });
   return logs;
 }

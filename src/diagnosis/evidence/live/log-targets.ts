@@ -20,13 +20,15 @@ const ownerKey = (pod: Pod) => {
 /**
  * Whose logs to read, within LIMITS.logPods: every pod that looks unhealthy (most restarts first),
  * then one pod of each healthy workload, whose logs still tell about failing dependencies and errors.
- * Each container's current log; its previous one too when it has restarted.
+ * Each container's current log; its previous one too when it has restarted. Pods on nodes whose
+ * kubelet does not answer are left out: their logs cannot be read, only waited for.
  */
-export function pickLogTargets(pods: Pod[]): LogTarget[] {
-  const unhealthy = pods.filter(looksUnhealthy).sort((a, b) => restarts(b) - restarts(a));
+export function pickLogTargets(pods: Pod[], unreachableNodes: ReadonlySet<string> = new Set()): LogTarget[] {
+  const readable = pods.filter((p) => !p.spec?.nodeName || !unreachableNodes.has(p.spec.nodeName));
+  const unhealthy = readable.filter(looksUnhealthy).sort((a, b) => restarts(b) - restarts(a));
   const sampled = new Set(unhealthy.map(ownerKey));
   const healthy: Pod[] = [];
-  for (const pod of pods) {
+  for (const pod of readable) {
     if (!isActive(pod) || looksUnhealthy(pod) || pod.status?.phase !== 'Running') continue;
     const key = ownerKey(pod);
     if (sampled.has(key)) continue;

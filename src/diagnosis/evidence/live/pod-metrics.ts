@@ -1,4 +1,4 @@
-import { parseQuantity } from '../../signals/quantity.ts';
+import { parseQuantity } from '../../../kube/quantity.ts';
 import type { Sample } from '../evidence.ts';
 import type { K8sObject } from '../shapes.ts';
 
