@@ -90,10 +90,23 @@ test('the estate renders valid exposition text whose counters never go backwards
   applySnapshot(cluster, defaultEstate({ now: cluster.clock.now() }), { frozen: false });
   const stop = startControllers(cluster);
   try {
-    await sleep(400);
-    const first = parse(renderMetrics(cluster, faults));
-    await sleep(300);
-    const second = parse(renderMetrics(cluster, faults));
+    const requests = (p: Parsed) =>
+      p.samples.get('http_requests_total{code=200,method=GET,namespace=production,service=api-service}') ?? 0;
+    // Poll rather than sleep: on a busy machine the estate takes longer to come up in wall time.
+    const renderUntil = async (what: string, done: (p: Parsed) => boolean) => {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const parsed = parse(renderMetrics(cluster, faults));
+        if (done(parsed)) return parsed;
+        assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+        await sleep(50);
+      }
+    };
+    const first = await renderUntil('api-service to serve requests', (p) => requests(p) > 0);
+    const second = await renderUntil(
+      'request counters to advance with simulated time',
+      (p) => requests(p) > requests(first),
+    );
     let compared = 0;
     for (const [key, v1] of first.samples) {
       const v2 = second.samples.get(key);
@@ -102,9 +115,6 @@ test('the estate renders valid exposition text whose counters never go backwards
       assert.ok(v2 >= v1, `${key} went from ${v1} to ${v2}`);
     }
     assert.ok(compared > 100, `only ${compared} counters compared`);
-    const requests = (p: Parsed) =>
-      p.samples.get('http_requests_total{code=200,method=GET,namespace=production,service=api-service}') ?? 0;
-    assert.ok(requests(second) > requests(first), 'request counters advance with simulated time');
     for (const family of [
       'kube_pod_info',
       'kube_pod_status_phase',
