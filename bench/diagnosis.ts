@@ -150,17 +150,22 @@ async function runningPods(server: string): Promise<number> {
   return ((await res.json()) as { items: unknown[] }).items.length;
 }
 
-/** Wall time (ms) and peak RSS (MiB) of one `sre-nanobot diagnose` process, via GNU time. */
-function cliRun(args: string[]): { wallMs: number; rssMiB: number; findings: Json[] } {
+/** Wall time, CPU time (ms) and peak RSS (MiB) of one `sre-nanobot diagnose` process, via GNU time. */
+function cliRun(args: string[]): { wallMs: number; cpuMs: number; rssMiB: number; findings: Json[] } {
   const t = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, 'diagnose', ...args], {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, CLI, 'diagnose', ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 2 ** 20,
   });
   const wallMs = performance.now() - t;
   if (r.status !== 0) throw new Error(`diagnose failed: ${r.stderr}`);
-  const rssKiB = Number(r.stderr.trim().split('\n').pop());
-  return { wallMs, rssMiB: rssKiB / 1024, findings: JSON.parse(r.stdout).findings };
+  const [rssKiB, user, sys] = (r.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  return {
+    wallMs,
+    cpuMs: (user + sys) * 1000,
+    rssMiB: rssKiB / 1024,
+    findings: JSON.parse(r.stdout).findings,
+  };
 }
 
 export async function runDiagnosisBench(): Promise<void> {

@@ -233,6 +233,27 @@ describe('live diagnosis, focused and degraded', () => {
         },
         { timeoutMs: 30_000, intervalMs: 200 },
       );
+      // A node alert reads that node and the pods it runs, not every namespace.
+      const nodeAlert = parseAlert({
+        alerts: [{ status: 'firing', labels: { alertname: 'KubeNodeNotReady', node: 'node-1' } }],
+      });
+      const d = await diagnoseCluster({
+        kubeconfig: sandbox.kubeconfig,
+        namespaces: 'all',
+        alert: nodeAlert,
+      });
+      assert.equal(d.findings[0]?.pattern, 'node_not_ready');
+      assert.equal(d.findings[0]?.resource.name, 'node-1');
+      const pods = d.evidence.list('Pod');
+      assert.ok(pods.length > 0);
+      assert.ok(
+        pods.every((p) => p.spec.nodeName === 'node-1' || p.metadata.labels?.['k8s-app'] === 'kube-dns'),
+      );
+      assert.equal(
+        new Set(pods.map((p) => `${p.metadata.namespace}/${p.metadata.name}`)).size,
+        pods.length,
+        'no pod twice',
+      );
     });
   });
 

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as k8s from '@kubernetes/client-node';
-import { httpServer, httpSession, type McpSession, stdioSession } from './helpers/mcp.ts';
+import { httpServer, httpSession, type McpSession, stdioSession, withoutAutoscaler } from './helpers/mcp.ts';
 import { until } from './helpers/poll.ts';
 import { CLI, inProcessSandbox, tempDir } from './helpers/sandbox.ts';
 
@@ -46,6 +46,7 @@ describe('sre-nanobot mcp k8s: modes, transports and clusters', () => {
 
   before(async () => {
     [east, west] = await Promise.all([inProcessSandbox({ speed: 20 }), inProcessSandbox({ speed: 20 })]);
+    await Promise.all([withoutAutoscaler(east.kubeconfig), withoutAutoscaler(west.kubeconfig)]);
     eastApps = appsFor(east.kubeconfig);
     westApps = appsFor(west.kubeconfig);
     both = join(tempDir(), 'two-clusters');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as k8s from '@kubernetes/client-node';
-import { type McpSession, stdioSession } from './helpers/mcp.ts';
+import { type McpSession, stdioSession, withoutAutoscaler } from './helpers/mcp.ts';
 import { until } from './helpers/poll.ts';
 import { inProcessSandbox } from './helpers/sandbox.ts';
 
@@ -21,6 +21,7 @@ describe('sre-nanobot mcp k8s over stdio', () => {
 
   before(async () => {
     sandbox = await inProcessSandbox({ speed: 20 });
+    await withoutAutoscaler(sandbox.kubeconfig);
     const kc = new k8s.KubeConfig();
     kc.loadFromFile(sandbox.kubeconfig);
     core = kc.makeApiClient(k8s.CoreV1Api);
@@ -171,7 +172,7 @@ describe('sre-nanobot mcp k8s over stdio', () => {
 
   test('resources_list and resources_get reach any kind through discovery', async () => {
     assert.match(
-      await mcp.ok('resources_list', { kind: 'hpa', namespace: 'production' }),
+      await mcp.ok('resources_list', { kind: 'pdb', namespace: 'production' }),
       /^NAME\s+AGE\napi-service\s/,
     );
     assert.match(

@@ -39,7 +39,10 @@ function scopeOf(options: DiagnoseOptions): { namespaces: string[] | 'all'; node
 
 async function finish(source: ObjectsSource, options: DiagnoseOptions): Promise<Result> {
   if (options.prometheusUrl) {
-    const { samples, gaps } = await queryPrometheus(options.prometheusUrl, source.namespaces ?? 'all');
+    const { samples, gaps } = await queryPrometheus(
+      options.prometheusUrl,
+      source.namespaces?.length ? source.namespaces : 'all',
+    );
     source.metrics = [...(source.metrics ?? []), ...samples];
     source.gaps = [...(source.gaps ?? []), ...gaps];
   }

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { AutoscalingV2Api, KubeConfig } from '@kubernetes/client-node';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -101,4 +102,21 @@ export async function httpSession(url: string): Promise<McpSession> {
   const client = new Client({ name: 'sre-nanobot-test', version: '0.0.0' });
   await client.connect(new StreamableHTTPClientTransport(new URL(url)));
   return new McpSession(client);
+}
+
+/**
+ * The estate's HorizontalPodAutoscaler may resize api-service at any time (more so on a busy machine):
+ * tests that count its replicas remove it first.
+ */
+export async function withoutAutoscaler(kubeconfig: string): Promise<void> {
+  const kc = new KubeConfig();
+  kc.loadFromFile(kubeconfig);
+  const hpa = kc.makeApiClient(AutoscalingV2Api);
+  for (const namespace of ['production', 'staging']) {
+    await hpa
+      .deleteNamespacedHorizontalPodAutoscaler({ name: 'api-service', namespace })
+      .catch((err: { code?: number }) => {
+        if (err.code !== 404) throw err;
+      });
+  }
 }

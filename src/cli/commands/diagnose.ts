@@ -19,7 +19,8 @@ Options:
   --snapshot FILE      diagnose snapshot files (multi-document YAML or a JSON List) instead of a cluster
   --json               print {"findings":[…],"impact":{…},"gaps":[…]}; findings ordered root cause first
 
-Exit codes: 0 diagnosed (with or without findings), 1 cluster or Prometheus unreachable, 2 bad usage.`;
+Exit codes: 0 diagnosed (with or without findings), 1 cluster unreachable or refusing every read,
+2 bad usage or unreadable files. An unreachable Prometheus is reported under "gaps", not as a failure.`;
 
 /** The diagnosis is loaded when the command runs, so other commands do not pay for its modules. */
 const diagnosis = () => import('../../diagnosis/index.ts');

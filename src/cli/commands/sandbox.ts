@@ -1,8 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startSandbox } from '../../sandbox/server.ts';
-import { loadSnapshotFiles, SnapshotError } from '../../sandbox/snapshot/index.ts';
 import { type Command, OperationalError, UsageError } from '../command.ts';
 
 const USAGE = `Usage: sre-nanobot sandbox [--port N] [--host 127.0.0.1] [--kubeconfig-out PATH]
@@ -60,6 +58,9 @@ export const sandboxCommand: Command = {
     if (!(speed > 0 && speed <= 1000))
       throw new UsageError(`--speed must be a number above 0 and at most 1000, got '${values.speed}'`);
     const port = int('port', values.port, 0, 65535) ?? 0;
+    // Loaded here, not at the top: `sre-nanobot --help` and other commands should not pay for the sandbox.
+    const { loadSnapshotFiles, SnapshotError } = await import('../../sandbox/snapshot/index.ts');
+    const { startSandbox } = await import('../../sandbox/server.ts');
     let snapshot: ReturnType<typeof loadSnapshotFiles> | undefined;
     try {
       snapshot = values.snapshot ? loadSnapshotFiles(values.snapshot) : undefined;

@@ -36,8 +36,6 @@ export interface EvidenceInit {
    * `capture` (a snapshot): now is the newest activity recorded, the moment the snapshot shows.
    */
   clock?: 'wall' | 'capture';
-  /** Namespaces read, or 'all'. */
-  namespaces?: string[] | 'all';
 }
 
 interface KindShapes {
@@ -68,7 +66,6 @@ export class Evidence {
   /** The newest activity the evidence records (events, container starts and exits, condition changes). */
   readonly latest: number;
   readonly gaps: readonly Gap[];
-  readonly namespaces: readonly string[] | 'all';
   private readonly byKind = new Map<string, K8sObject[]>();
   private readonly byNamespace = new Map<string, Map<string | undefined, K8sObject[]>>();
   private readonly byKey = new Map<string, K8sObject>();
@@ -105,7 +102,6 @@ export class Evidence {
     this.logs = init.logs ?? new Map();
     for (const s of init.metrics ?? []) push(this.samples, s.signal, s);
     this.gaps = init.gaps ?? [];
-    this.namespaces = init.namespaces ?? 'all';
     const newest = newestActivity(init.objects);
     this.latest = newest ?? Date.now();
     this.now = init.clock === 'wall' || newest === undefined ? Math.max(Date.now(), this.latest) : newest;

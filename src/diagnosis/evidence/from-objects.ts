@@ -40,7 +40,6 @@ export function evidenceFromObjects(source: ObjectsSource): Evidence {
     logs,
     metrics: source.metrics,
     gaps: source.gaps,
-    namespaces,
     clock: source.clock,
   });
 }

@@ -2,7 +2,7 @@ import { type Evidence, refOf } from '../evidence/evidence.ts';
 import type { K8sObject, Pod } from '../evidence/shapes.ts';
 import { describe, finding } from '../finding.ts';
 import { groupByWorkload, type PodCase, podList } from '../signals/group.ts';
-import { CONNECT_TIMEOUT, CONNECTION_REFUSED, DNS_ERRORS } from '../signals/log-patterns.ts';
+import { CONNECT_TIMEOUT, CONNECTION_REFUSED, DNS_PATTERNS } from '../signals/log-patterns.ts';
 import { type LogHit, matchLines, peerOf, podLogLines, quote } from '../signals/logs.ts';
 import { isActive, isPodReady } from '../signals/pods.ts';
 import { endpointCounts, podsSelectedBy, serviceForPeer } from '../signals/services.ts';
@@ -14,8 +14,6 @@ interface Failure {
   service?: K8sObject;
   peer: string;
 }
-
-const isDns = (text: string) => DNS_ERRORS.some((d) => d.re.test(text));
 
 /** A Service port whose targetPort no selected pod listens on: clients are refused however healthy the pods are. */
 function portMismatch(svc: K8sObject, pods: Pod[], port: number | undefined): string | undefined {
@@ -90,9 +88,13 @@ export const dependencyUnreachable: Pattern = {
     const cases: PodCase<Failure>[] = [];
     for (const pod of ev.list('Pod')) {
       if (!isActive(pod)) continue;
-      const lines = podLogLines(ev, pod).filter((l) => !isDns(l.text));
-      const refused = matchLines(lines, CONNECTION_REFUSED).at(-1);
-      const timeout = refused ? undefined : matchLines(lines, CONNECT_TIMEOUT).at(-1);
+      // A failed lookup also times out or is refused (by the resolver): that is dns_failure's, not ours.
+      const lines = podLogLines(ev, pod);
+      const dns = new Set(matchLines(lines, DNS_PATTERNS).map((h) => h.index));
+      const refused = matchLines(lines, CONNECTION_REFUSED).findLast((h) => !dns.has(h.index));
+      const timeout = refused
+        ? undefined
+        : matchLines(lines, CONNECT_TIMEOUT).findLast((h) => !dns.has(h.index));
       const hit = refused ?? timeout;
       if (!hit) continue;
       const peer = peerOf(hit.line.text);

@@ -103,10 +103,18 @@ export async function collectCluster(
       `the Kubernetes API at ${reader.server} refused every read (${reasons}); check the credentials of the context`,
     );
   }
+  // A pod can come twice (a node's pods and the cluster DNS): keep one.
+  const seen = new Set<string>();
   for (const items of lists) {
     for (const obj of items) {
-      if (obj.kind === 'PodMetrics') metrics.push(...podMetricSamples(obj));
-      else objects.push(obj);
+      if (obj.kind === 'PodMetrics') {
+        metrics.push(...podMetricSamples(obj));
+        continue;
+      }
+      const key = `${obj.kind}/${obj.metadata.namespace ?? ''}/${obj.metadata.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      objects.push(obj);
     }
   }
   const pods = objects.filter((o): o is Pod => o.kind === 'Pod');
