@@ -56,7 +56,7 @@ export function streamJsonList(
   tail: string,
 ): void {
   const pieces: string[] = [head];
-  items.forEach((item, i) => pieces.push(i === 0 ? item : `,${item}`));
+  for (let i = 0; i < items.length; i++) pieces.push(i === 0 ? items[i] : `,${items[i]}`);
   pieces.push(tail);
   streamPieces(res, 'application/json', pieces);
 }

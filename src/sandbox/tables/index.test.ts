@@ -3,16 +3,7 @@ import { describe, it } from 'node:test';
 import { RESOURCE_TYPES, rt } from '../core/resources.ts';
 import type { KubeObject } from '../core/types.ts';
 import { PRINTERS, toTable } from './index.ts';
-
-const NOW = Date.parse('2025-05-01T12:00:00Z');
-const ago = (seconds: number) => `${new Date(NOW - seconds * 1000).toISOString().slice(0, 19)}Z`;
-const meta = (name: string, ageSeconds = 600, extra: Partial<KubeObject['metadata']> = {}) => ({
-  name,
-  namespace: 'prod',
-  uid: `uid-${name}`,
-  creationTimestamp: ago(ageSeconds),
-  ...extra,
-});
+import { meta, NOW } from './testkit.ts';
 
 /** The cells of a one-object table, keyed by column name, wide ones included. */
 describe('toTable', () => {
