@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import * as k8s from '@kubernetes/client-node';
+import { parseQuantity } from '../src/kube/quantity.ts';
 import { type McpSession, stdioSession, withoutAutoscaler } from './helpers/mcp.ts';
 import { until } from './helpers/poll.ts';
 import { inProcessSandbox } from './helpers/sandbox.ts';
@@ -88,7 +89,7 @@ describe('sre-nanobot mcp k8s over stdio', () => {
     const memory = top
       .split('\n')
       .slice(1)
-      .map((l) => Number(/(\d+)Mi$/.exec(l)?.[1]));
+      .map((l) => parseQuantity(l.split(/\s+/).at(-1)) ?? Number.NaN);
     assert.ok(memory.length > 3 && memory.every((m, i) => i === 0 || m <= memory[i - 1]), top);
   });
 

@@ -1,5 +1,5 @@
+import { parseQuantity } from '../kube/quantity.ts';
 import type { Kube, ListOptions } from './kube.ts';
-import { parseQuantity } from './quantity.ts';
 import { TYPES } from './resource-types.ts';
 
 /** CPU (cores) and memory (bytes) a pod uses now, from metrics.k8s.io (metrics-server). */
@@ -21,8 +21,8 @@ export async function podUsage(kube: Kube, options: ListOptions): Promise<PodUsa
   return items.map((m) => {
     const containers = (m.containers ?? []).map((c) => ({
       name: c.name,
-      cpuCores: parseQuantity(c.usage?.cpu ?? '0') || 0,
-      memoryBytes: parseQuantity(c.usage?.memory ?? '0') || 0,
+      cpuCores: parseQuantity(c.usage?.cpu) ?? 0,
+      memoryBytes: parseQuantity(c.usage?.memory) ?? 0,
     }));
     return {
       namespace: m.metadata.namespace,

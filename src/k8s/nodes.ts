@@ -1,6 +1,6 @@
+import { parseQuantity } from '../kube/quantity.ts';
 import type { Operation } from '../policy/operation.ts';
 import type { Kube, ListOptions, ListResult } from './kube.ts';
-import { parseQuantity } from './quantity.ts';
 import { apiVersionOf, TYPES } from './resource-types.ts';
 import type { KubeNode } from './wire.ts';
 
@@ -42,8 +42,8 @@ export function summarizeNode(node: KubeNode): NodeSummary {
     version: node.status?.nodeInfo?.kubeletVersion,
     internalIP: node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address,
     createdAt: node.metadata?.creationTimestamp,
-    cpuCores: parseQuantity(node.status?.allocatable?.cpu) || 0,
-    memoryBytes: parseQuantity(node.status?.allocatable?.memory) || 0,
+    cpuCores: parseQuantity(node.status?.allocatable?.cpu) ?? 0,
+    memoryBytes: parseQuantity(node.status?.allocatable?.memory) ?? 0,
     problems,
     taints,
   };

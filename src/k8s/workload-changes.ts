@@ -1,8 +1,8 @@
+import { parseQuantity } from '../kube/quantity.ts';
 import type { Mutation, ResourceSettings, ResourceValues } from '../policy/mutation.ts';
 import type { Operation } from '../policy/operation.ts';
 import { KubeError } from './errors.ts';
 import type { Kube } from './kube.ts';
-import { isQuantity } from './quantity.ts';
 import {
   assertScalable,
   getWorkload,
@@ -80,7 +80,7 @@ export interface ResourceChange {
 
 function checkValues(what: string, values: ResourceValues | undefined): void {
   for (const [name, value] of Object.entries(values ?? {})) {
-    if (value !== undefined && !isQuantity(value)) {
+    if (value !== undefined && parseQuantity(value) === undefined) {
       throw new KubeError(
         'Invalid',
         `${what}.${name} '${value}' is not a Kubernetes quantity; use e.g. cpu '500m' or '2', memory '512Mi' or '2Gi'`,

@@ -18,11 +18,16 @@ export class McpSession {
 
   constructor(
     readonly client: Client,
-    private readonly onClose: () => Promise<void> = async () => undefined,
+    /** What the server wrote to stderr, for failure messages. */
+    private readonly serverStderr: () => string = () => '',
   ) {}
 
   async call(tool: string, args: Record<string, unknown> = {}): Promise<ToolReply> {
-    const r = (await this.client.callTool({ name: tool, arguments: args })) as {
+    const r = (await this.client.callTool({ name: tool, arguments: args }).catch((err: Error) => {
+      throw new Error(
+        `${tool}: ${err.message}; server stderr: ${this.serverStderr().slice(-2000) || '(empty)'}`,
+      );
+    })) as {
       content: { type: string; text?: string }[];
       isError?: boolean;
     };
@@ -40,7 +45,6 @@ export class McpSession {
 
   async close(): Promise<void> {
     await this.client.close();
-    await this.onClose();
   }
 }
 
@@ -57,9 +61,16 @@ export async function stdioSession(args: string[]): Promise<McpSession> {
     args: [CLI, 'mcp', 'k8s', ...args],
     stderr: 'pipe',
   });
+  let stderr = '';
+  transport.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  transport.onclose = () => {
+    stderr += `\n(server exited: ${transport.pid ?? '?'})`;
+  };
   const client = new Client({ name: 'sre-nanobot-test', version: '0.0.0' });
   await client.connect(transport);
-  return new McpSession(client);
+  return new McpSession(client, () => stderr);
 }
 
 /** `sre-nanobot mcp k8s --transport http --port 0 …` as a process; resolves once its ready line names the URL. */

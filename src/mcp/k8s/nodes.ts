@@ -1,7 +1,7 @@
 import { age } from '../../k8s/age.ts';
 import { getNode, listNodes, summarizeNode } from '../../k8s/nodes.ts';
 import { listPods, summarizePod } from '../../k8s/pods.ts';
-import { formatCpu, formatMemory } from '../../k8s/quantity.ts';
+import { formatBytes, formatMillicores } from '../../kube/quantity.ts';
 import { bounded } from '../format/bound.ts';
 import { render } from '../format/render.ts';
 import { table } from '../format/table.ts';
@@ -33,8 +33,8 @@ export const nodesList = defineK8sTool({
             age(s.createdAt),
             s.version,
             s.internalIP,
-            formatCpu(s.cpuCores),
-            formatMemory(s.memoryBytes),
+            formatMillicores(s.cpuCores),
+            formatBytes(s.memoryBytes),
             [...s.problems, ...s.taints].join(', '),
           ];
         }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { podUsage } from '../../k8s/metrics.ts';
-import { formatCpu, formatMemory } from '../../k8s/quantity.ts';
+import { formatBytes, formatMillicores } from '../../kube/quantity.ts';
 import { table } from '../format/table.ts';
 import { READ_ONLY } from '../tool.ts';
 import { defineK8sTool } from './define.ts';
@@ -46,10 +46,17 @@ export const podsTop = defineK8sTool({
                   ...(all ? [p.namespace] : []),
                   p.name,
                   c.name,
-                  formatCpu(c.cpuCores),
-                  formatMemory(c.memoryBytes),
+                  formatMillicores(c.cpuCores),
+                  formatBytes(c.memoryBytes),
                 ])
-              : [[...(all ? [p.namespace] : []), p.name, formatCpu(p.cpuCores), formatMemory(p.memoryBytes)]],
+              : [
+                  [
+                    ...(all ? [p.namespace] : []),
+                    p.name,
+                    formatMillicores(p.cpuCores),
+                    formatBytes(p.memoryBytes),
+                  ],
+                ],
           ),
         ),
     );
