@@ -94,6 +94,23 @@ interface Case {
   rightFix(h: Harness): Promise<unknown>;
 }
 
+/** The tempting fix of restarting: once the restart's ReplicaSet exists, it has had its chance. */
+const restartLeavingNewReplicaSet = (name: string): Case['wrongFix'] => ({
+  run: (h) => h.ok(['rollout', 'restart', `deployment/${name}`, '-n', PROD]),
+  settled: async (h) => (await h.json(['get', 'rs', '-n', PROD, '-l', `app=${name}`])).items.length >= 3,
+});
+
+/** A restart waited out with `rollout status`; `mayStall` when the fault keeps the new pods unready. */
+const restartAndWait = (name: string, { mayStall = false } = {}): Case['wrongFix'] => ({
+  run: (h) => h.ok(['rollout', 'restart', `deployment/${name}`, '-n', PROD]),
+  settled: (h) => {
+    const status = h.ok(['rollout', 'status', `deployment/${name}`, '-n', PROD, '--timeout=60s'], {
+      timeoutMs: 70_000,
+    });
+    return mayStall ? status.catch(() => true) : status;
+  },
+});
+
 const PROD = 'production';
 
 const CASES: Case[] = [
@@ -160,11 +177,7 @@ const CASES: Case[] = [
         namespace: PROD,
         reason: /ErrImagePull|ImagePullBackOff/,
       }).some((s) => s.value === 1),
-    wrongFix: {
-      run: (h) => h.ok(['rollout', 'restart', 'deployment/web-frontend', '-n', PROD]),
-      settled: async (h) =>
-        (await h.json(['get', 'rs', '-n', PROD, '-l', 'app=web-frontend'])).items.length >= 3,
-    },
+    wrongFix: restartLeavingNewReplicaSet('web-frontend'),
     rightFix: (h) => h.ok(['rollout', 'undo', 'deployment/web-frontend', '-n', PROD, '--to-revision=1']),
   },
   {
@@ -175,11 +188,7 @@ const CASES: Case[] = [
       (await h.pods(PROD, 'app=api-service')).some((p) => waitingReason(p) === 'CrashLoopBackOff') &&
       (await h.anyLogs(PROD, 'app=api-service', /panic|fatal|error/i, true)) &&
       (await h.hasEvent(PROD, 'BackOff')),
-    wrongFix: {
-      run: (h) => h.ok(['rollout', 'restart', 'deployment/api-service', '-n', PROD]),
-      settled: async (h) =>
-        (await h.json(['get', 'rs', '-n', PROD, '-l', 'app=api-service'])).items.length >= 3,
-    },
+    wrongFix: restartLeavingNewReplicaSet('api-service'),
     rightFix: (h) => h.ok(['rollout', 'undo', 'deployment/api-service', '-n', PROD, '--to-revision=1']),
   },
   {
@@ -199,13 +208,7 @@ const CASES: Case[] = [
       });
       return slow > 0 && fast / slow < 0.9;
     },
-    wrongFix: {
-      run: (h) => h.ok(['rollout', 'restart', 'deployment/checkout', '-n', PROD]),
-      settled: (h) =>
-        h.ok(['rollout', 'status', 'deployment/checkout', '-n', PROD, '--timeout=60s'], {
-          timeoutMs: 70_000,
-        }),
-    },
+    wrongFix: restartAndWait('checkout'),
     rightFix: (h) => h.ok(['scale', 'deployment/checkout', '-n', PROD, '--replicas=8']),
   },
   {
@@ -220,13 +223,7 @@ const CASES: Case[] = [
       });
       return errors > 0 && (await h.anyLogs(PROD, 'app=api-service', /500/));
     },
-    wrongFix: {
-      run: (h) => h.ok(['rollout', 'restart', 'deployment/api-service', '-n', PROD]),
-      settled: (h) =>
-        h.ok(['rollout', 'status', 'deployment/api-service', '-n', PROD, '--timeout=60s'], {
-          timeoutMs: 70_000,
-        }),
-    },
+    wrongFix: restartAndWait('api-service'),
     rightFix: (h) => h.ok(['rollout', 'undo', 'deployment/api-service', '-n', PROD, '--to-revision=1']),
   },
   {
@@ -262,13 +259,7 @@ const CASES: Case[] = [
         namespace: PROD,
         pod: /^payment-service-/,
       })) > 0,
-    wrongFix: {
-      run: (h) => h.ok(['rollout', 'restart', 'deployment/payment-service', '-n', PROD]),
-      settled: (h) =>
-        h.ok(['rollout', 'status', 'deployment/payment-service', '-n', PROD, '--timeout=60s'], {
-          timeoutMs: 70_000,
-        }),
-    },
+    wrongFix: restartAndWait('payment-service'),
     rightFix: (h) => h.ok(['set', 'resources', 'deployment/payment-service', '-n', PROD, '--limits=cpu=8']),
   },
   {
@@ -386,15 +377,7 @@ const CASES: Case[] = [
     symptoms: async (h) =>
       (await h.pods('kube-system', 'k8s-app=kube-dns')).every((p) => !isReady(p)) &&
       (await h.anyLogs(PROD, 'app=api-service', /lookup|EAI_AGAIN|name resolution/i)),
-    wrongFix: {
-      run: (h) => h.ok(['rollout', 'restart', 'deployment/api-service', '-n', PROD]),
-      settled: (h) =>
-        h
-          .ok(['rollout', 'status', 'deployment/api-service', '-n', PROD, '--timeout=60s'], {
-            timeoutMs: 70_000,
-          })
-          .catch(() => true),
-    },
+    wrongFix: restartAndWait('api-service', { mayStall: true }),
     rightFix: (h) => h.ok(['rollout', 'restart', 'deployment/coredns', '-n', 'kube-system']),
   },
   {
@@ -410,15 +393,7 @@ const CASES: Case[] = [
         (await h.anyLogs(PROD, 'app=api-service', /x509|bad certificate|certificate has expired/))
       );
     },
-    wrongFix: {
-      run: (h) => h.ok(['rollout', 'restart', 'deployment/api-service', '-n', PROD]),
-      settled: (h) =>
-        h
-          .ok(['rollout', 'status', 'deployment/api-service', '-n', PROD, '--timeout=60s'], {
-            timeoutMs: 70_000,
-          })
-          .catch(() => true),
-    },
+    wrongFix: restartAndWait('api-service', { mayStall: true }),
     rightFix: async (h) => {
       const dir = h.sandbox.dir;
       const openssl = spawnSync(
