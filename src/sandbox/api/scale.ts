@@ -3,11 +3,11 @@ import type { ResourceType } from '../core/resources.ts';
 import { resourceName } from '../core/store.ts';
 import type { KubeObject } from '../core/types.ts';
 import { applyPatch } from '../patch/index.ts';
+import { selectorString } from '../tables/format.ts';
 import { invalidValue } from './causes.ts';
 import { isRecord, readObject } from './decode.ts';
 import { isDryRun, mediaType, type RequestContext, readBody, sendJson } from './http.ts';
 import { getStored, methodNotAllowed, PATCH_TYPES, unsupportedPatchType } from './object-handlers.ts';
-import { selectorString } from './selectors.ts';
 import { storedTypeOf } from './versions.ts';
 
 /** The autoscaling/v1 Scale, for patching through the same code as stored kinds. */

@@ -3,8 +3,9 @@ import { describe, it } from 'node:test';
 import { ApiError } from '../core/errors.ts';
 import { rt } from '../core/resources.ts';
 import type { KubeObject } from '../core/types.ts';
+import { selectorString } from '../tables/format.ts';
 import { fieldPredicate } from './field-selectors.ts';
-import { labelPredicate, matchesLabelSelector, selectorString } from './selectors.ts';
+import { labelPredicate, matchesLabelSelector } from './selectors.ts';
 
 const withLabels = (labels: Record<string, string>): KubeObject => ({
   apiVersion: 'v1',

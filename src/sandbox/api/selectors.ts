@@ -101,27 +101,3 @@ export function matchesLabelSelector(selector: unknown, labels: Record<string, s
   }
   return true;
 }
-
-/** A structured LabelSelector as the string form `kubectl` and Scale.status.selector use. */
-export function selectorString(selector: unknown): string {
-  if (!isRecord(selector)) return '';
-  const terms: [string, string][] = [];
-  if (isRecord(selector.matchLabels)) {
-    for (const [k, v] of Object.entries(selector.matchLabels)) terms.push([k, `${k}=${v}`]);
-  }
-  for (const e of Array.isArray(selector.matchExpressions) ? selector.matchExpressions : []) {
-    if (!isRecord(e)) continue;
-    const values = Array.isArray(e.values) ? [...e.values].sort().join(',') : '';
-    const text = {
-      In: `${e.key} in (${values})`,
-      NotIn: `${e.key} notin (${values})`,
-      Exists: `${e.key}`,
-      DoesNotExist: `!${e.key}`,
-    }[String(e.operator)];
-    if (text) terms.push([String(e.key), text]);
-  }
-  return terms
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map((t) => t[1])
-    .join(',');
-}
