@@ -2,28 +2,9 @@ import type { Evidence } from '../evidence/evidence.ts';
 import type { K8sObject, Pod } from '../evidence/shapes.ts';
 import { isActive, isPodReady } from './pods.ts';
 
-interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: { key: string; operator: string; values?: string[] }[];
-}
+export { matchesSelector } from '../../kube/selectors.ts';
 
-/** Whether labels satisfy a label selector (matchLabels and matchExpressions); an empty selector selects all. */
-export function matchesSelector(
-  selector: LabelSelector | undefined,
-  labels: Record<string, string> = {},
-): boolean {
-  if (!selector) return false;
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== v) return false;
-  for (const e of selector.matchExpressions ?? []) {
-    const has = Object.hasOwn(labels, e.key);
-    const inValues = has && (e.values ?? []).includes(labels[e.key]);
-    if (e.operator === 'In' && !inValues) return false;
-    if (e.operator === 'NotIn' && inValues) return false;
-    if (e.operator === 'Exists' && !has) return false;
-    if (e.operator === 'DoesNotExist' && has) return false;
-  }
-  return true;
-}
+import { matchesSelector } from '../../kube/selectors.ts';
 
 /** A Service's plain selector map; undefined for Services without one (managed endpoints, ExternalName). */
 export const serviceSelector = (svc: K8sObject): Record<string, string> | undefined => {

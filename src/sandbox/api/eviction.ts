@@ -1,3 +1,4 @@
+import { matchesSelector } from '../../kube/selectors.ts';
 import type { Cluster } from '../core/cluster.ts';
 import { ApiError, badRequest } from '../core/errors.ts';
 import { findStoredKind, type ResourceType, rt as typeOf } from '../core/resources.ts';
@@ -6,7 +7,6 @@ import { isRecord, readObject } from './decode.ts';
 import { deleteOne } from './delete.ts';
 import { isDryRun, type RequestContext, sendJson } from './http.ts';
 import { getStored, methodNotAllowed } from './object-handlers.ts';
-import { matchesLabelSelector } from './selectors.ts';
 
 const isReady = (pod: KubeObject) =>
   Array.isArray(pod.status?.conditions) &&
@@ -38,9 +38,7 @@ const resolve = (value: unknown, total: number) =>
 function checkBudget(cluster: Cluster, pdb: KubeObject, pod: KubeObject): void {
   const selected = cluster.store
     .list(typeOf('Pod'), pod.metadata.namespace)
-    .filter(
-      (p) => !p.metadata.deletionTimestamp && matchesLabelSelector(pdb.spec?.selector, p.metadata.labels),
-    );
+    .filter((p) => !p.metadata.deletionTimestamp && matchesSelector(pdb.spec?.selector, p.metadata.labels));
   const healthy = selected.filter(isReady).length;
   const expected = expectedCount(cluster, selected);
   const { minAvailable, maxUnavailable } = pdb.spec ?? {};
@@ -81,7 +79,7 @@ export async function handleEviction(
   if (!ignoresBudget(pod)) {
     const budgets = ctx.cluster.store
       .list(typeOf('PodDisruptionBudget'), namespace)
-      .filter((pdb) => matchesLabelSelector(pdb.spec?.selector, pod.metadata.labels));
+      .filter((pdb) => matchesSelector(pdb.spec?.selector, pod.metadata.labels));
     if (budgets.length > 1) {
       throw new ApiError(
         500,

@@ -1,11 +1,11 @@
 import { parseQuantity } from '../../kube/quantity.ts';
+import { matchesSelector } from '../../kube/selectors.ts';
 import type { Cluster } from '../core/cluster.ts';
 import type { StatusCause } from '../core/errors.ts';
 import { type ResourceType, rt as typeOf } from '../core/resources.ts';
 import type { KubeObject } from '../core/types.ts';
 import { invalidValue, LABEL_MESSAGE, required, unsupported } from './causes.ts';
 import { isRecord } from './decode.ts';
-import { matchesLabelSelector } from './selectors.ts';
 
 type Obj = Record<string, any>;
 type Rules = (obj: KubeObject, cluster: Cluster, old?: KubeObject) => StatusCause[];
@@ -87,7 +87,7 @@ function templateCauses(spec: Obj, what: string, restartPolicies: string[]): Sta
   if (!isRecord(spec.selector)) causes.push(required('spec.selector'));
   else if (isEmptySelector(spec.selector)) {
     causes.push(invalidValue('spec.selector', spec.selector, `empty selector is invalid for ${what}`));
-  } else if (!matchesLabelSelector(spec.selector, labels)) {
+  } else if (!matchesSelector(spec.selector, labels)) {
     causes.push(
       invalidValue('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'),
     );

@@ -1,15 +1,8 @@
-/** Label selectors, node selector terms and taint tolerations, with the real API semantics. */
+/** Node selector terms and taint tolerations, with the real API semantics; label selectors live in src/kube. */
 
-export interface LabelSelectorRequirement {
-  key: string;
-  operator: string;
-  values?: string[];
-}
+import { type LabelSelectorRequirement, matchesRequirement } from '../../kube/selectors.ts';
 
-export interface LabelSelector {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: LabelSelectorRequirement[];
-}
+export { matchesSelector } from '../../kube/selectors.ts';
 
 export interface Taint {
   key: string;
@@ -27,38 +20,6 @@ export interface Toleration {
 }
 
 type Labels = Record<string, string> | undefined;
-
-function matchesRequirement(req: LabelSelectorRequirement, labels: Labels): boolean {
-  const has = labels !== undefined && Object.hasOwn(labels, req.key);
-  const value = has ? labels![req.key] : undefined;
-  switch (req.operator) {
-    case 'In':
-      return has && (req.values ?? []).includes(value!);
-    case 'NotIn':
-      return !has || !(req.values ?? []).includes(value!);
-    case 'Exists':
-      return has;
-    case 'DoesNotExist':
-      return !has;
-    case 'Gt':
-    case 'Lt': {
-      if (!has) return false;
-      const actual = Number.parseInt(value!, 10);
-      const bound = Number.parseInt(req.values?.[0] ?? '', 10);
-      if (Number.isNaN(actual) || Number.isNaN(bound)) return false;
-      return req.operator === 'Gt' ? actual > bound : actual < bound;
-    }
-    default:
-      return false;
-  }
-}
-
-/** A metav1.LabelSelector; an empty selector matches everything, a missing one nothing. */
-export function matchesSelector(selector: LabelSelector | undefined | null, labels: Labels): boolean {
-  if (!selector) return false;
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels?.[k] !== v) return false;
-  return (selector.matchExpressions ?? []).every((req) => matchesRequirement(req, labels));
-}
 
 /** A Service-style selector (a plain map): every pair must be present. */
 export function matchesLabels(selector: Record<string, string> | undefined, labels: Labels): boolean {

@@ -1,3 +1,4 @@
+import type { LabelSelector } from '../../../kube/selectors.ts';
 import type { ObjectStore } from '../../core/store.ts';
 import type { KubeObject } from '../../core/types.ts';
 import type { ClusterIndex } from '../cluster-index.ts';
@@ -5,7 +6,6 @@ import { NODES, PVCS, PVS, STORAGE_CLASSES } from '../kinds.ts';
 import { findCondition } from '../object-utils.ts';
 import { isTerminal, podRequests } from '../pod-utils.ts';
 import {
-  type LabelSelector,
   matchesNodeSelectorTerms,
   matchesSelector,
   podMatchesNode,
