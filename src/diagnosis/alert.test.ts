@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { FAULT_ALERTS } from '../monitoring/fault-alerts.ts';
 import { parseAlert } from './alert.ts';
 
 test('reads the objects and namespaces an Alertmanager webhook names', () => {
@@ -33,4 +34,16 @@ test('a bare alert or a list of alerts is accepted; anything else is refused', (
   assert.equal(parseAlert([{ labels: { alertname: 'X' } }]).alertnames[0], 'X');
   assert.throws(() => parseAlert({ hello: 'world' }), /not an Alertmanager webhook body/);
   assert.throws(() => parseAlert({ alerts: [] }), /not an Alertmanager webhook body/);
+});
+
+test('every shipped alert a sandbox fault raises points the diagnosis at that fault’s pattern', () => {
+  for (const [fault, { expected, pattern }] of Object.entries(FAULT_ALERTS)) {
+    for (const { alert } of expected) {
+      const focus = parseAlert({ labels: { alertname: alert, namespace: 'production' } });
+      assert.ok(
+        focus.patterns.includes(pattern),
+        `${alert} (fault ${fault}) should hint ${pattern}, hints ${focus.patterns.join(', ')}`,
+      );
+    }
+  }
 });

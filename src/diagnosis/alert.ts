@@ -31,6 +31,7 @@ const NAME_HINTS: [RegExp, string[]][] = [
   [/oom|memory/i, ['oom_killed']],
   [/image|containerwaiting/i, ['image_pull_error', 'missing_config']],
   [/node.*(notready|unreachable|down)|kubeletdown/i, ['node_not_ready']],
+  [/pressure/i, ['node_pressure', 'evicted_pods']],
   [/disk|filesystem|volume|pvc|persistentvolume/i, ['volume_full', 'pvc_pending', 'node_pressure']],
   [/cert|tls|ssl/i, ['cert_expired']],
   [/dns/i, ['dns_failure']],
