@@ -1,0 +1,108 @@
+// Storage, database, DNS and certificate faults through the whole alerting loop, concurrently in one
+// sandbox: each alert fires in real Prometheus, reaches a webhook through real Alertmanager naming
+// the object, and resolves after the right fix.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  type AlertCase,
+  type AlertLoop,
+  loopSkip,
+  runAlertCase,
+  startAlertLoop,
+} from './helpers/alert-loop.ts';
+
+const PROD = 'production';
+const STAGING = 'staging';
+
+/** A fresh self-signed certificate for the host, written into the Secret the way an operator would. */
+async function renewCertificate(loop: AlertLoop, namespace: string, secret: string, host: string) {
+  const dir = loop.sandbox.dir;
+  const openssl = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '90',
+      '-subj',
+      `/CN=${host}`,
+      '-keyout',
+      join(dir, 'tls.key'),
+      '-out',
+      join(dir, 'tls.crt'),
+    ],
+    { encoding: 'utf8' },
+  );
+  assert.equal(openssl.status, 0, openssl.stderr);
+  const manifest = await loop.kubectl([
+    'create',
+    'secret',
+    'tls',
+    secret,
+    '-n',
+    namespace,
+    `--cert=${join(dir, 'tls.crt')}`,
+    `--key=${join(dir, 'tls.key')}`,
+    '--dry-run=client',
+    '-o',
+    'yaml',
+  ]);
+  return loop.kubectl(['apply', '-f', '-'], { input: manifest });
+}
+
+const CASES: AlertCase[] = [
+  {
+    fault: { type: 'pvc_full', namespace: PROD, target: 'statefulset/postgres' },
+    namespace: PROD,
+    object: 'data-postgres-0',
+    fix: (l) =>
+      l.kubectl([
+        'patch',
+        'pvc',
+        'data-postgres-0',
+        '-n',
+        PROD,
+        '-p',
+        '{"spec":{"resources":{"requests":{"storage":"100Gi"}}}}',
+      ]),
+  },
+  {
+    fault: { type: 'db_connections_exhausted', namespace: STAGING, target: 'statefulset/postgres' },
+    namespace: STAGING,
+    object: 'postgres',
+    fix: (l, fault) => l.kubectl(['rollout', 'restart', `deployment/${fault.params.client}`, '-n', STAGING]),
+  },
+  {
+    fault: { type: 'dns_failure', namespace: 'kube-system', target: 'deployment/coredns' },
+    namespace: 'kube-system',
+    object: 'kube-dns',
+    fix: (l) => l.kubectl(['rollout', 'restart', 'deployment/coredns', '-n', 'kube-system']),
+  },
+  {
+    fault: { type: 'cert_expired', namespace: PROD, target: 'secret/api-tls' },
+    namespace: PROD,
+    object: 'api-tls',
+    fix: (l) => renewCertificate(l, PROD, 'api-tls', 'api.shop.example.com'),
+  },
+];
+
+describe('data, DNS and certificate faults → alerts through Prometheus and Alertmanager', {
+  skip: loopSkip(),
+  concurrency: true,
+}, () => {
+  let loop: AlertLoop;
+  before(async () => {
+    loop = await startAlertLoop();
+  });
+  after(() => loop?.stop());
+
+  for (const c of CASES) {
+    test(`${c.fault.type} on ${c.fault.namespace}/${c.fault.target}: fires, reaches the webhook, resolves after the fix`, () =>
+      runAlertCase(loop, c));
+  }
+});
