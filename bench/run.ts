@@ -1,12 +1,19 @@
 // `npm run bench [name…]`: runs the named benchmarks (default: all) and prints their tables.
+
+import { runAgentBench } from './agent.ts';
+import { runAlertStormBench } from './alert-storm.ts';
 import { runDiagnosisBench } from './diagnosis.ts';
 import { runMcpK8sBench } from './mcp-k8s.ts';
+import { runMcpPrometheusBench } from './mcp-prometheus.ts';
 import { runSandboxBench } from './sandbox.ts';
 
 const BENCHES: Record<string, () => Promise<void>> = {
   sandbox: runSandboxBench,
   'mcp-k8s': runMcpK8sBench,
+  'mcp-prometheus': runMcpPrometheusBench,
   diagnosis: runDiagnosisBench,
+  agent: runAgentBench,
+  'alert-storm': runAlertStormBench,
 };
 
 const wanted = process.argv.slice(2);

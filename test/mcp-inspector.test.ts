@@ -53,7 +53,7 @@ describe(`MCP Inspector CLI (${INSPECTOR}) against sre-nanobot mcp k8s`, () => {
   test('tools/list, a read, a change and an error', { timeout: 600_000 }, async () => {
     const list = await inspector(sandbox.kubeconfig, ['--method', 'tools/list']);
     const names = list.tools.map((t: { name: string }) => t.name);
-    assert.equal(names.length, 26);
+    assert.equal(names.length, 27);
     const scale = list.tools.find((t: { name: string }) => t.name === 'deployments_scale');
     assert.deepEqual(scale.inputSchema.required.sort(), ['name', 'replicas']);
     assert.equal(scale.annotations.readOnlyHint, false);

@@ -95,7 +95,7 @@ current-context: east
         shapes.readOnly,
         shapes.full.filter((t) => t.readOnly),
       );
-      assert.ok(shapes.readOnly.length >= 17 && shapes.readOnly.length < shapes.full.length);
+      assert.ok(shapes.readOnly.length >= 18 && shapes.readOnly.length < shapes.full.length);
       const mutating = shapes.full.filter((t) => !t.readOnly).map((t) => t.name);
       for (const name of [
         'pods_delete',
@@ -243,11 +243,13 @@ current-context: east
   });
 
   test('CLI: usage errors exit 2 with one line; an unreachable cluster is a clear tool error naming the URL', async () => {
-    const prometheus = spawnSync(process.execPath, [CLI, 'mcp', 'prometheus'], { encoding: 'utf8' });
+    const prometheus = spawnSync(process.execPath, [CLI, 'mcp', 'k8s', '--prometheus-url', 'http://x:9090'], {
+      encoding: 'utf8',
+    });
     assert.equal(prometheus.status, 2);
     assert.match(
       prometheus.stderr,
-      /^sre-nanobot mcp: 'mcp prometheus' is not yet available in this version; 'mcp k8s' is\n$/,
+      /^sre-nanobot mcp: --prometheus-url belongs to 'mcp prometheus'; 'mcp k8s' reads the kubeconfig\n$/,
     );
     const missing = spawnSync(process.execPath, [CLI, 'mcp', 'k8s', '--kubeconfig', '/no/such/file'], {
       encoding: 'utf8',

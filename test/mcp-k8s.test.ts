@@ -122,6 +122,17 @@ describe('sre-nanobot mcp k8s over stdio', () => {
     assert.match(none, /0 lines matching.*\n\(no log lines match\)/);
   });
 
+  test('pods_log reads one of its pods when given a deployment name, as kubectl logs deployment/NAME', async () => {
+    const log = await mcp.ok('pods_log', { namespace: 'production', name: 'api-service', tailLines: 2 });
+    assert.match(
+      log,
+      /^# production\/api-service-[a-z0-9]+-[a-z0-9]+ \(pod of deployment api-service\): 2 lines\n/,
+    );
+    const missing = await mcp.call('pods_log', { namespace: 'production', name: 'no-such-thing' });
+    assert.ok(missing.isError);
+    assert.match(missing.text, /not found/i);
+  });
+
   test('deployments_list, deployments_get, events_list, nodes_list, nodes_get, services_list, pvcs_list', async () => {
     assert.match(
       await mcp.ok('deployments_list', { namespace: 'production' }),

@@ -28,6 +28,8 @@ export type HttpAuth =
 export interface LlmConfig {
   /** `openai-compatible` covers OpenAI, DeepSeek, Qwen/DashScope, Moonshot, Zhipu, OpenRouter, Ollama, vLLM. */
   provider: 'openai-compatible' | 'anthropic';
+  /** The name the file gave (`deepseek`, `ollama`, …; src/config/presets.ts), for messages and `config show`. */
+  preset?: string;
   /** Endpoint base URL, e.g. `https://api.deepseek.com/v1` or `http://127.0.0.1:11434/v1`. */
   baseUrl: string | null;
   apiKey: string | null;

@@ -53,6 +53,11 @@ export interface StoredAlert extends WebhookAlert {
   receivedCount: number;
   /** Times it went firing → resolved → firing; the Monitor damps flapping alerts. */
   flapCount: number;
+  /**
+   * Silences and inhibiting alerts that mute it in Alertmanager, as last asked (the gateway asks
+   * when `alertmanager.url` is configured); absent or empty when nothing mutes it.
+   */
+  suppressedBy?: string[];
 }
 
 export interface Incident {

@@ -4,7 +4,7 @@ import { KubeError } from './errors.ts';
 import type { Kube } from './kube.ts';
 import { TYPES } from './resource-types.ts';
 import type { Deployment, PodTemplate, ReplicaSet } from './wire.ts';
-import { workloadTarget } from './workloads.ts';
+import { matchLabelsSelector, workloadTarget } from './workloads.ts';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 const CHANGE_CAUSE = 'kubernetes.io/change-cause';
@@ -34,12 +34,9 @@ const revisionOf = (obj: { metadata?: { annotations?: Record<string, string> } }
 
 /** The ReplicaSets a Deployment controls (by owner UID, as kubectl does), oldest revision first. */
 async function replicaSetsOf(kube: Kube, deployment: Deployment): Promise<ReplicaSet[]> {
-  const selector = Object.entries(deployment.spec?.selector?.matchLabels ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
   const { items } = await kube.list<ReplicaSet>(TYPES.replicaSet, {
     namespace: deployment.metadata?.namespace,
-    labelSelector: selector || undefined,
+    labelSelector: matchLabelsSelector(deployment),
   });
   return items
     .filter((rs) =>

@@ -1,7 +1,7 @@
-import { KubeError } from './errors.ts';
+import { isNotFound, KubeError } from './errors.ts';
 import type { Kube, ListOptions, ListResult } from './kube.ts';
 import { apiVersionOf, type ResourceType, TYPES } from './resource-types.ts';
-import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from './wire.ts';
+import type { DaemonSet, Deployment, Pod, ReplicaSet, StatefulSet } from './wire.ts';
 
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'] as const;
 export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
@@ -92,4 +92,44 @@ export function assertScalable(kind: WorkloadKind): void {
       'Invalid',
       'a DaemonSet runs one pod per node and cannot be scaled; cordon nodes or change its node selector instead',
     );
+}
+
+/** A workload's `matchLabels` as a label-selector string; undefined when it has none. */
+export const matchLabelsSelector = (obj: Workload): string | undefined =>
+  Object.entries(obj.spec?.selector?.matchLabels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',') || undefined;
+
+const LOGGABLE_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet'] as const;
+
+/**
+ * The pod `kubectl logs deployment/NAME` would read when a log is asked of a workload by name:
+ * a running, ready pod first, then the newest. Undefined when no workload of that name has a pod.
+ */
+export async function podOfWorkload(
+  kube: Kube,
+  namespace: string | undefined,
+  name: string,
+): Promise<{ kind: WorkloadKind; pod: Pod } | undefined> {
+  for (const kind of LOGGABLE_KINDS) {
+    const workload = await getWorkload(kube, { kind, namespace, name }).catch((err) => {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    });
+    if (!workload) continue;
+    const { items } = await kube.list<Pod>(TYPES.pod, {
+      namespace: workload.metadata?.namespace,
+      labelSelector: matchLabelsSelector(workload),
+    });
+    const rank = (p: Pod) =>
+      (p.status?.phase === 'Running' ? 2 : 0) +
+      (p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 1 : 0);
+    const [pod] = items.sort(
+      (a, b) =>
+        rank(b) - rank(a) ||
+        (b.metadata?.creationTimestamp ?? '').localeCompare(a.metadata?.creationTimestamp ?? ''),
+    );
+    return pod ? { kind, pod } : undefined;
+  }
+  return undefined;
 }

@@ -41,6 +41,25 @@ export interface MutationParams {
   };
   create: { manifest: Record<string, unknown> };
   patch: { manifest: Record<string, unknown> };
+  /** An Alertmanager silence (target kind `Silence`, apiVersion `alertmanager/v2`); undone by expiring it. */
+  silence: {
+    matchers: SilenceMatcherSpec[];
+    startsAt: string;
+    endsAt: string;
+    comment: string;
+    createdBy: string;
+  };
+  /** Expire an Alertmanager silence by id; undone by creating it again. */
+  'expire-silence': { id: string };
+}
+
+/** One label matcher of a silence, as Alertmanager's v2 API has it. */
+export interface SilenceMatcherSpec {
+  name: string;
+  value: string;
+  isRegex: boolean;
+  /** false for `!=` / `!~`. */
+  isEqual?: boolean;
 }
 
 export type MutationVerb = keyof MutationParams;

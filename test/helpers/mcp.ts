@@ -53,12 +53,15 @@ export function assertBuilt(): void {
   if (!existsSync(`${REPO}/dist/cli/main.js`)) throw new Error('dist/ is missing: run `npm run build` first');
 }
 
-/** `sre-nanobot mcp k8s …` spawned over stdio, with the official SDK client. */
-export async function stdioSession(args: string[]): Promise<McpSession> {
+/** `sre-nanobot mcp k8s …` (or `mcp prometheus …`) spawned over stdio, with the official SDK client. */
+export async function stdioSession(
+  args: string[],
+  server: 'k8s' | 'prometheus' = 'k8s',
+): Promise<McpSession> {
   assertBuilt();
   const transport = new StdioClientTransport({
     command: process.execPath,
-    args: [CLI, 'mcp', 'k8s', ...args],
+    args: [CLI, 'mcp', server, ...args],
     stderr: 'pipe',
   });
   let stderr = '';
@@ -73,12 +76,13 @@ export async function stdioSession(args: string[]): Promise<McpSession> {
   return new McpSession(client, () => stderr);
 }
 
-/** `sre-nanobot mcp k8s --transport http --port 0 …` as a process; resolves once its ready line names the URL. */
+/** `sre-nanobot mcp k8s --transport http --port 0 …` (or `mcp prometheus`) as a process; resolves once its ready line names the URL. */
 export async function httpServer(
   args: string[],
+  server: 'k8s' | 'prometheus' = 'k8s',
 ): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   assertBuilt();
-  const child = spawn(process.execPath, [CLI, 'mcp', 'k8s', '--transport', 'http', '--port', '0', ...args], {
+  const child = spawn(process.execPath, [CLI, 'mcp', server, '--transport', 'http', '--port', '0', ...args], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

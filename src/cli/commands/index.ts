@@ -1,5 +1,9 @@
 import type { Command } from '../command.ts';
+import { agentCommand } from './agent.ts';
+import { configCommand } from './config.ts';
 import { diagnoseCommand } from './diagnose.ts';
+import { gatewayCommand } from './gateway.ts';
+import { incidentCommand } from './incident.ts';
 import { mcpCommand } from './mcp.ts';
 import { notYetAvailable } from './not-yet-available.ts';
 import { sandboxCommand } from './sandbox.ts';
@@ -14,26 +18,15 @@ export const COMMANDS: readonly Command[] = [
   sandboxCommand,
   mcpCommand,
   diagnoseCommand,
-  notYetAvailable(
-    'agent',
-    'Ask in Chinese or English: "将 api-service 扩展到 10 个副本"',
-    'sre-nanobot agent -m "MESSAGE" [--plan] [--json] [--yes] [--config P]',
-  ),
-  notYetAvailable(
-    'gateway',
-    'Receive Alertmanager webhooks and run incidents',
-    'sre-nanobot gateway [--config P] [--port N] [--host H]',
-  ),
+  agentCommand,
+  gatewayCommand,
   notYetAvailable(
     'runbook',
     'List, show, validate and run runbooks',
     'sre-nanobot runbook list [--json] | show ID | validate [FILE…] | run ID --param k=v… [--dry-run]',
   ),
-  notYetAvailable(
-    'incident',
-    'List incidents and write their reports',
-    'sre-nanobot incident list [--json] | show ID [--json] | report ID [--format md|html|json]',
-  ),
+  incidentCommand,
+  configCommand,
 ];
 
 const names = new Set<string>();

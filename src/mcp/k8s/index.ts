@@ -9,6 +9,7 @@ import {
   deploymentsScale,
   deploymentsSetResources,
 } from './deployments-changes.ts';
+import { diagnoseTool } from './diagnose.ts';
 import { eventsList } from './events.ts';
 import { namespacesList } from './namespaces.ts';
 import { nodesGet, nodesList } from './nodes.ts';
@@ -25,6 +26,7 @@ import { servicesList } from './services.ts';
 /** Every Kubernetes tool, in the order tools/list shows them. */
 export const K8S_TOOLS: readonly ToolDef<K8sToolContext, any>[] = [
   clusterHealthTool,
+  diagnoseTool,
   contextsList,
   namespacesList,
   podsList,

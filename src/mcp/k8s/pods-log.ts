@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { isNotFound } from '../../k8s/errors.ts';
 import { grepLines, podLog } from '../../k8s/pods.ts';
+import { podOfWorkload } from '../../k8s/workloads.ts';
 import { bounded } from '../format/bound.ts';
 import { READ_ONLY } from '../tool.ts';
 import { defineK8sTool } from './define.ts';
@@ -12,7 +14,7 @@ export const podsLog = defineK8sTool({
   name: 'pods_log',
   title: 'Read a pod log',
   description:
-    "Read the log of a pod's container: the last tailLines lines (default 200), optionally only the last sinceSeconds, only lines matching grep (searching the last 10,000 lines unless tailLines is given), or the previous (crashed) instance with previous=true — the place to find why a CrashLoopBackOff container died.",
+    "Read the log of a pod's container (a Deployment, StatefulSet or DaemonSet name reads one of its pods, as `kubectl logs deployment/NAME`): the last tailLines lines (default 200), optionally only the last sinceSeconds, only lines matching grep (searching the last 10,000 lines unless tailLines is given), or the previous (crashed) instance with previous=true — the place to find why a CrashLoopBackOff container died.",
   input: {
     context,
     namespace,
@@ -44,15 +46,26 @@ export const podsLog = defineK8sTool({
   async run(args, ctx) {
     const kube = await ctx.clusters.kube(args.context);
     // grep searches a wider window than it shows: the matches are rarely in the last 200 lines.
-    const { container, text } = await podLog(kube, args.namespace, args.name, {
-      container: args.container,
-      previous: args.previous,
-      tailLines: args.tailLines ?? (args.grep ? GREP_WINDOW : DEFAULT_TAIL),
-      sinceSeconds: args.sinceSeconds,
+    const read = (pod: string) =>
+      podLog(kube, args.namespace, pod, {
+        container: args.container,
+        previous: args.previous,
+        tailLines: args.tailLines ?? (args.grep ? GREP_WINDOW : DEFAULT_TAIL),
+        sinceSeconds: args.sinceSeconds,
+      });
+    let podName = args.name;
+    let chosen = '';
+    const { container, text } = await read(args.name).catch(async (err) => {
+      // Like `kubectl logs deployment/NAME`: a workload's name reads one of its pods.
+      const found = isNotFound(err) ? await podOfWorkload(kube, args.namespace, args.name) : undefined;
+      if (!found) throw err;
+      podName = found.pod.metadata?.name ?? args.name;
+      chosen = ` (pod of ${found.kind.toLowerCase()} ${args.name})`;
+      return read(podName);
     });
     const body = text.replace(/\n$/, '');
     const lines = args.grep ? grepLines(body, args.grep).slice(-DEFAULT_TAIL) : body ? body.split('\n') : [];
-    const what = `${args.namespace ? `${args.namespace}/` : ''}${args.name}${container ? ` container ${container}` : ''}${args.previous ? ' (previous instance)' : ''}`;
+    const what = `${args.namespace ? `${args.namespace}/` : ''}${podName}${chosen}${container ? ` container ${container}` : ''}${args.previous ? ' (previous instance)' : ''}`;
     const header = `# ${what}: ${lines.length} line${lines.length === 1 ? '' : 's'}${args.grep ? ` matching /${args.grep}/` : ''}`;
     if (!lines.length) return `${header}\n(no log lines${args.grep ? ' match' : ''})`;
     return bounded(

@@ -1,5 +1,6 @@
 import { Clusters } from '../../k8s/clusters.ts';
 import type { KubeconfigSource } from '../../k8s/config.ts';
+import type { AuditSink } from '../../policy/audit.ts';
 import { PolicyGate } from '../../policy/gate.ts';
 import { defaultPolicy, type Policy } from '../../policy/policy.ts';
 import { createMcpServer } from '../server.ts';
@@ -13,6 +14,8 @@ export interface K8sServerOptions extends KubeconfigSource {
   version: string;
   /** Told when the kubeconfig cannot be loaded, as soon as a client connects (tools report it again when called). */
   onWarning?: (message: string) => void;
+  /** Where the gate records its decisions (default: in memory); the gateway passes its durable audit log. */
+  audit?: AuditSink;
 }
 
 const INSTRUCTIONS = `Tools to inspect and operate Kubernetes clusters.
@@ -25,6 +28,7 @@ export function k8sServer(options: K8sServerOptions) {
   const clusters = new Clusters({ kubeconfig: options.kubeconfig, context: options.context });
   const gate = new PolicyGate({
     policy: defaultPolicy({ ...options.policy, ...(options.readOnly ? { readOnly: true } : {}) }),
+    audit: options.audit,
   });
   const spec = {
     name: 'sre-nanobot-k8s',

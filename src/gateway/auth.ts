@@ -1,0 +1,37 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { HttpAuth } from '../config/types.ts';
+
+const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+
+export interface AuthCheck {
+  /** True when the Authorization header carries the configured credentials (always true with no auth configured). */
+  (authorization: string | undefined): boolean;
+  /** The WWW-Authenticate challenge for a 401, or null with no auth configured. */
+  readonly challenge: string | null;
+  /** What to send, for the 401's message. */
+  readonly hint: string;
+}
+
+/**
+ * Bearer token or basic auth, compared in constant time: both sides are hashed first, so the
+ * comparison takes the same time whatever the length or the first differing byte.
+ */
+export function authCheck(auth: HttpAuth | null): AuthCheck {
+  if (!auth) return Object.assign(() => true, { challenge: null, hint: '' });
+  const scheme = auth.type === 'bearer' ? 'Bearer' : 'Basic';
+  const expected = digest(auth.type === 'bearer' ? auth.token : `${auth.username}:${auth.password}`);
+  const pattern = new RegExp(`^${scheme}\\s+(\\S+)\\s*$`, 'i');
+  const check = (header: string | undefined): boolean => {
+    const presented = pattern.exec(header ?? '')?.[1];
+    if (presented === undefined) return false;
+    const secret = auth.type === 'bearer' ? presented : Buffer.from(presented, 'base64').toString('utf8');
+    return timingSafeEqual(digest(secret), expected);
+  };
+  return Object.assign(check, {
+    challenge: `${scheme} realm="sre-nanobot"`,
+    hint:
+      auth.type === 'bearer'
+        ? 'send "Authorization: Bearer <token>" with the token from gateway.auth'
+        : 'send basic auth with the username and password from gateway.auth',
+  });
+}

@@ -1,0 +1,22 @@
+import type { Labels } from '../labels.ts';
+import { groupRule } from './group.ts';
+import { nodeRule } from './node.ts';
+import type { CorrelationContext, CorrelationKey, CorrelationRule } from './rule.ts';
+import { workloadRule } from './workload.ts';
+
+export type { CorrelationContext, CorrelationKey, CorrelationRule } from './rule.ts';
+
+/** Most specific first: an alert joins the incident of the first key that finds one. */
+export const CORRELATION_RULES: readonly CorrelationRule[] = [nodeRule, workloadRule, groupRule];
+
+const names = new Set<string>();
+for (const r of CORRELATION_RULES) {
+  if (names.has(r.name)) throw new Error(`duplicate correlation rule ${r.name}`);
+  names.add(r.name);
+}
+
+export const correlationKeys = (
+  labels: Labels,
+  context: CorrelationContext,
+  rules: readonly CorrelationRule[] = CORRELATION_RULES,
+): CorrelationKey[] => rules.flatMap((r) => r.keys(labels, context));
