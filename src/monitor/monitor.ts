@@ -64,20 +64,21 @@ export function createMonitor(options: {
         pace.lastStart = performance.now();
         // Small batches while webhooks arrive (a few ms each), big ones to catch up after.
         const limit = hooks.intakeBusy?.() ? Math.ceil(batchSize / 4) : batchSize;
+        let received: string[] = [];
         const outcome = await store.processPending(limit, (events, state) => {
-          const result = processEvents(events, state, options.monitor);
-          const now = Date.now();
-          hooks.onBatch?.(
-            events.length,
-            events.map((e) => (now - Date.parse(e.receivedAt)) / 1000),
-          );
-          return result;
+          received = events.map((e) => e.receivedAt);
+          return processEvents(events, state, options.monitor);
         });
         pace.lastDuration = performance.now() - pace.lastStart;
         if (!outcome) {
           pace.backlogSince = null;
           break;
         }
+        const now = Date.now();
+        hooks.onBatch?.(
+          received.length,
+          received.map((at) => (now - Date.parse(at)) / 1000),
+        );
         for (const m of outcome.messages) bus.publish(m);
         // Let waiting webhooks in between batches: intake latency matters more than processing's.
         await new Promise((r) => setImmediate(r));

@@ -6,12 +6,21 @@ import type {
   IncidentStatus,
   IncidentView,
   Priority,
-  StoredAlert,
   TimelineEntry,
   VerificationRecord,
-  WebhookAlert,
 } from '../incidents/types.ts';
 import type { AuditEntry, AuditSink } from '../policy/audit.ts';
+import type {
+  AlertState,
+  Delivery,
+  IngestResult,
+  MutedChange,
+  ProcessingOutcome,
+  Processor,
+  Router,
+} from './pipeline.ts';
+
+export type * from './pipeline.ts';
 
 /**
  * The incident store's interfaces. Every method is asynchronous so a PostgreSQL implementation for
@@ -42,64 +51,6 @@ export interface IncidentReader {
 
 // ── Intake: the webhook's one transaction before its 202 ─────────────────────────────────────────
 
-/** One webhook delivery as received: the raw body is kept for replay and audit. */
-export interface Delivery {
-  id: string;
-  receivedAt: string;
-  receiver: string;
-  groupKey: string;
-  rawBody: string;
-  alerts: WebhookAlert[];
-}
-
-/** What routing needs to know about an incident an alert could join. */
-export interface RoutingCandidate {
-  incidentId: string;
-  status: IncidentStatus;
-  /** When routing last sent an alert event to it. */
-  lastAlertAt: string;
-}
-
-/** The slice of stored state routing reads: only what the delivery's fingerprints and keys touch. */
-export interface RoutingState {
-  /** The incident each fingerprint last joined. */
-  byFingerprint: ReadonlyMap<string, RoutingCandidate>;
-  /** Incidents indexed under each correlation key, most recently active first. */
-  byKey: ReadonlyMap<string, readonly RoutingCandidate[]>;
-}
-
-export interface OpenedIncident {
-  id: string;
-  title: string;
-  groupKey: string;
-  labels: Record<string, string>;
-  priority: Priority;
-  createdAt: string;
-}
-
-export interface RoutingDecision {
-  /** Parallel to the routed alerts: the incident each joins and the keys to index that incident under. */
-  assignments: { incidentId: string; keys: string[] }[];
-  opened: OpenedIncident[];
-}
-
-/** Decides, purely, which incident each new alert joins. The store calls it inside the intake transaction. */
-export interface Router {
-  /** Every correlation key routing may look up for this alert. */
-  keysOf(alert: WebhookAlert): string[];
-  route(alerts: readonly WebhookAlert[], state: RoutingState, at: string): RoutingDecision;
-}
-
-export interface IngestResult {
-  deliveryId: string;
-  /** Alerts in the delivery: new ones plus ones already stored. */
-  accepted: number;
-  /** Alerts already stored under the same fingerprint + startsAt + status (retries, repeat notifications). */
-  duplicates: number;
-  /** Every incident the delivery's alerts belong to, in order of first appearance. */
-  incidents: string[];
-}
-
 export interface IntakeRepository {
   /**
    * In one transaction: stores the delivery and each alert not stored before (idempotency key
@@ -110,52 +61,6 @@ export interface IntakeRepository {
 }
 
 // ── Processing: the Monitor's work after the 202, exactly once per event ─────────────────────────
-
-/** A stored alert event waiting to be processed, in arrival order. */
-export interface AlertEvent {
-  seq: number;
-  deliveryId: string;
-  receivedAt: string;
-  incidentId: string;
-  alert: WebhookAlert;
-  /** Deliveries that carried this very event (1 + duplicates that arrived before it was processed). */
-  seenCount: number;
-  lastSeenAt: string;
-}
-
-/** An alert of an incident as processing keeps it. */
-export interface AlertState extends StoredAlert {
-  incidentId: string;
-  /** Events processed into this alert: exactly one per stored event, which the crash test checks. */
-  eventCount: number;
-  /** When it last went firing → resolved or back. */
-  lastChangeAt: string;
-}
-
-export interface ProcessingState {
-  /** Keyed by `${incidentId}/${fingerprint}`. */
-  alerts: ReadonlyMap<string, AlertState>;
-  incidents: ReadonlyMap<string, Incident>;
-}
-
-export interface ProcessingOutcome {
-  alerts: AlertState[];
-  incidents: Incident[];
-  timeline: { incidentId: string; entry: TimelineEntry }[];
-}
-
-export type Processor<T extends ProcessingOutcome> = (
-  events: readonly AlertEvent[],
-  state: ProcessingState,
-) => T;
-
-/** What muting changed for one incident (Alertmanager silences and inhibitions). */
-export interface MutedChange {
-  incidentId: string;
-  /** Its firing alerts that are muted now, and all its firing alerts. */
-  muted: number;
-  firing: number;
-}
 
 export interface ProcessingRepository {
   /**
