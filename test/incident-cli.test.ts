@@ -97,7 +97,7 @@ const finding: Finding = {
 };
 
 before(async () => {
-  const store = await openIncidentStore({ path: databasePath(dataDir), readonly: false });
+  const store = await openIncidentStore({ path: databasePath(dataDir) });
   try {
     [ids.resolved] = await deliver(store, [crash], ago(5));
     await store.transition(ids.resolved, 'analyzing', { actor: 'incident-agent' });

@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { startGateway } from '../src/gateway/server.ts';
 import { requireBinary } from './helpers/binaries.ts';
+import { gatewayConfig } from './helpers/gateway.ts';
 import { httpServer, httpSession, type McpSession, stdioSession } from './helpers/mcp.ts';
 import { ALWAYS_FIRING, monitoredSandbox } from './helpers/monitoring.ts';
 import { until } from './helpers/poll.ts';
-import { CLI } from './helpers/sandbox.ts';
+import { CLI, tempDir } from './helpers/sandbox.ts';
 
 const SNAPSHOT = new URL('./snapshots/mcp-prometheus-tools.txt', import.meta.url).pathname;
 const NEEDS = requireBinary('prometheus').skip || requireBinary('prometheus-alertmanager').skip;
@@ -308,6 +310,31 @@ describe('sre-nanobot mcp prometheus against real Prometheus and Alertmanager', 
       }
     } finally {
       await server.stop();
+    }
+  });
+
+  test('the gateway serves the same tools at /mcp/prometheus when the config names a Prometheus', async () => {
+    const dir = tempDir('sre-nanobot-gateway-');
+    const config = gatewayConfig(dir);
+    const g = await startGateway({
+      config: {
+        ...config,
+        prometheus: { ...config.prometheus, url: env.stack.prometheusUrl },
+        alertmanager: { ...config.alertmanager, url: env.stack.alertmanagerUrl },
+      },
+      version: 'test',
+      durability: 'normal',
+    });
+    try {
+      const mcp = await httpSession(`${g.url}/mcp/prometheus`);
+      try {
+        assert.match(await mcp.ok('prometheus_query', { query: 'count(up == 1)' }), /\b1\b/);
+        assert.match(await mcp.ok('alertmanager_alerts', {}), new RegExp(ALWAYS_FIRING));
+      } finally {
+        await mcp.close();
+      }
+    } finally {
+      await g.close();
     }
   });
 

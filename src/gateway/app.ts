@@ -7,7 +7,7 @@ import { incidentRoutes } from './routes/incidents.ts';
 import { BadQuery } from './routes/query.ts';
 
 const ROUTES =
-  'POST /api/v1/alerts/alertmanager, GET /api/v1/incidents[/{id}[/report]], GET /api/v1/approvals, POST /api/v1/approvals/{id}/approve|reject, /healthz, /readyz, /metrics, /mcp/k8s';
+  'POST /api/v1/alerts/alertmanager, GET /api/v1/incidents[/{id}[/report]], GET /api/v1/approvals, POST /api/v1/approvals/{id}/approve|reject, /healthz, /readyz, /metrics, /mcp/k8s, /mcp/prometheus (when prometheus.url is configured)';
 
 /** The gateway's HTTP routes (the MCP endpoints are mounted beside it in server.ts). */
 export function createApp(g: GatewayContext, onError: (err: Error) => void = () => {}): Hono {

@@ -40,7 +40,7 @@ function lazyEndpoint(
   };
 }
 
-/** The gateway's MCP endpoints. A new server (Prometheus: /mcp/prometheus) is one more entry here. */
+/** The gateway's MCP endpoints; a new server is one more entry here. */
 export function mcpEndpoints(o: McpEndpointOptions): McpEndpoint[] {
   return [
     lazyEndpoint('/mcp/k8s', async () => {
@@ -67,5 +67,47 @@ export function mcpEndpoints(o: McpEndpointOptions): McpEndpoint[] {
         },
       };
     }),
+    ...(o.config.prometheus.url ? [prometheusEndpoint(o, o.config.prometheus.url)] : []),
   ];
+}
+
+/** /mcp/prometheus, served when the config names a Prometheus; silences pass the gateway's gate and audit log. */
+function prometheusEndpoint(o: McpEndpointOptions, prometheusUrl: string): McpEndpoint {
+  return lazyEndpoint('/mcp/prometheus', async () => {
+    const [
+      { mcpHttpHandler },
+      { prometheusServer },
+      { policyFromConfig },
+      { PolicyGate },
+      { defaultPolicy },
+    ] = await Promise.all([
+      import('../mcp/serve.ts'),
+      import('../mcp/prometheus/server.ts'),
+      import('../config/policy.ts'),
+      import('../policy/gate.ts'),
+      import('../policy/policy.ts'),
+    ]);
+    const readOnly = o.config.policy.readOnly;
+    const prometheus = prometheusServer({
+      prometheusUrl,
+      prometheusAuth: o.config.prometheus.auth,
+      alertmanagerUrl: o.config.alertmanager.url ?? undefined,
+      alertmanagerAuth: o.config.alertmanager.auth,
+      timeoutMs: o.config.prometheus.timeoutMs,
+      gate: new PolicyGate({
+        policy: defaultPolicy({ ...policyFromConfig(o.config.policy), ...(readOnly ? { readOnly } : {}) }),
+        audit: o.audit,
+      }),
+      readOnly,
+      version: o.version,
+    });
+    const handler = mcpHttpHandler(prometheus.makeServer, { loopbackOnly: o.loopbackOnly });
+    return {
+      handle: handler,
+      close: async () => {
+        await handler.closeAll();
+        prometheus.close();
+      },
+    };
+  });
 }

@@ -61,7 +61,9 @@ export function createRouter(options: MonitorOptions): Router {
       for (const { alert, index, keys } of order) {
         let target: RoutingCandidate | undefined;
         const known = byFingerprint.get(alert.fingerprint);
-        if (known && joinable(known, now)) target = known;
+        // A resolved notice only ends what it started: arriving after its incident settled (the bot
+        // fixed it first), it must not open a new incident that is resolved from birth.
+        if (known && (joinable(known, now) || alert.status === 'resolved')) target = known;
         for (const k of keys) {
           if (target) break;
           target = byKey.get(k.key)?.find((c) => joinable(c, now));
