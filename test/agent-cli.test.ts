@@ -8,26 +8,14 @@ import { after, before, describe, test } from 'node:test';
 import { requireBinary } from './helpers/binaries.ts';
 import { assertBuilt } from './helpers/mcp.ts';
 import { until } from './helpers/poll.ts';
+import { runProcess } from './helpers/run.ts';
 import { CLI, inProcessSandbox, tempDir } from './helpers/sandbox.ts';
 
 /** The CLI with a fresh HOME (no config: offline), stdin a pipe (no terminal), without blocking the sandbox. */
-function agent(args: string[]) {
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'agent', ...args], {
-      env: { PATH: process.env.PATH, HOME: tempDir(), NO_COLOR: '1' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
+const agent = (args: string[]) =>
+  runProcess(process.execPath, [CLI, 'agent', ...args], {
+    env: { PATH: process.env.PATH, HOME: tempDir(), NO_COLOR: '1' },
   });
-}
 
 test('--plan --json prints exactly {"calls":[…]} for Chinese and English, and runs nothing', async () => {
   const cases: [string, object][] = [

@@ -2,13 +2,13 @@
 // scripted model (streaming SSE and plain JSON, as the SDK asks), the agent runs its calls against
 // a sandbox cluster. Covers an answer, a prompt injection in a pod log, a looping model and provider errors.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertBuilt } from './helpers/mcp.ts';
 import { type ScriptedReply, scriptedModel } from './helpers/openai-server.ts';
+import { runProcess } from './helpers/run.ts';
 import { CLI, inProcessSandbox, tempDir } from './helpers/sandbox.ts';
 
 const INJECTION =
@@ -80,25 +80,11 @@ describe('sre-nanobot agent with an LLM (scripted OpenAI-compatible server)', ()
       }),
     );
     const env = { PATH: process.env.PATH, HOME: dir, NO_COLOR: '1' };
-    return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(
-        process.execPath,
-        [CLI, 'agent', '--config', config, '--kubeconfig', sandbox.kubeconfig, ...args],
-        {
-          env,
-          stdio: ['pipe', 'pipe', 'pipe'],
-        },
-      );
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => {
-        stdout += d;
-      });
-      child.stderr.on('data', (d) => {
-        stderr += d;
-      });
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
-    });
+    return runProcess(
+      process.execPath,
+      [CLI, 'agent', '--config', config, '--kubeconfig', sandbox.kubeconfig, ...args],
+      { env },
+    );
   }
 
   async function withModel(script: ScriptedReply[] | ((n: number) => ScriptedReply), args: string[]) {

@@ -1,9 +1,6 @@
 // Storage, database, DNS and certificate faults through the whole alerting loop, concurrently in one
 // sandbox: each alert fires in real Prometheus, reaches a webhook through real Alertmanager naming
 // the object, and resolves after the right fix.
-import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   type AlertCase,
@@ -12,49 +9,12 @@ import {
   runAlertCase,
   startAlertLoop,
 } from './helpers/alert-loop.ts';
+import { renewTlsSecret } from './helpers/kubectl.ts';
 
 const PROD = 'production';
 const STAGING = 'staging';
 
 /** A fresh self-signed certificate for the host, written into the Secret the way an operator would. */
-async function renewCertificate(loop: AlertLoop, namespace: string, secret: string, host: string) {
-  const dir = loop.sandbox.dir;
-  const openssl = spawnSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '90',
-      '-subj',
-      `/CN=${host}`,
-      '-keyout',
-      join(dir, 'tls.key'),
-      '-out',
-      join(dir, 'tls.crt'),
-    ],
-    { encoding: 'utf8' },
-  );
-  assert.equal(openssl.status, 0, openssl.stderr);
-  const manifest = await loop.kubectl([
-    'create',
-    'secret',
-    'tls',
-    secret,
-    '-n',
-    namespace,
-    `--cert=${join(dir, 'tls.crt')}`,
-    `--key=${join(dir, 'tls.key')}`,
-    '--dry-run=client',
-    '-o',
-    'yaml',
-  ]);
-  return loop.kubectl(['apply', '-f', '-'], { input: manifest });
-}
-
 const CASES: AlertCase[] = [
   {
     fault: { type: 'pvc_full', namespace: PROD, target: 'statefulset/postgres' },
@@ -87,7 +47,12 @@ const CASES: AlertCase[] = [
     fault: { type: 'cert_expired', namespace: PROD, target: 'secret/api-tls' },
     namespace: PROD,
     object: 'api-tls',
-    fix: (l) => renewCertificate(l, PROD, 'api-tls', 'api.shop.example.com'),
+    fix: (l) =>
+      renewTlsSecret(l.kubectl, l.sandbox.dir, {
+        namespace: PROD,
+        secret: 'api-tls',
+        host: 'api.shop.example.com',
+      }),
   },
 ];
 

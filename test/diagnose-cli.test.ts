@@ -1,30 +1,19 @@
 // `sre-nanobot diagnose` as users and scripts run it: the §4 JSON, the readable report, exit codes,
 // snapshot files offline and a live sandbox with a fault injected over its control API.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { until } from './helpers/poll.ts';
+import { runProcess } from './helpers/run.ts';
 import { CLI, cliSandbox, REPO, tempDir } from './helpers/sandbox.ts';
 
 const run = (args: string[], env: NodeJS.ProcessEnv = process.env) =>
   spawnSync(process.execPath, [CLI, 'diagnose', ...args], { encoding: 'utf8', env });
 
 /** Runs the CLI without blocking the event loop (a sandbox in this process must keep answering). */
-const runAsync = (args: string[]) =>
-  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'diagnose', ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+const runAsync = (args: string[]) => runProcess(process.execPath, [CLI, 'diagnose', ...args]);
 
 const scenario = (name: string) => join(REPO, 'scenarios', name, 'cluster.yaml');
 const FINDING_KEYS = [

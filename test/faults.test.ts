@@ -1,11 +1,9 @@
 // Every fault type through real clients: injected over HTTP, seen with kubectl and /metrics, not cleared
 // by a tempting wrong fix, cleared by the right one — each in its own sandbox.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { requireBinary } from './helpers/binaries.ts';
-import { kubectlFor, kubectlOk } from './helpers/kubectl.ts';
+import { kubectlFor, kubectlOk, renewTlsSecret } from './helpers/kubectl.ts';
 import { type Sample, scrape, select, sum } from './helpers/metrics.ts';
 import { until } from './helpers/poll.ts';
 import { inProcessSandbox } from './helpers/sandbox.ts';
@@ -394,43 +392,12 @@ const CASES: Case[] = [
       );
     },
     wrongFix: restartAndWait('api-service', { mayStall: true }),
-    rightFix: async (h) => {
-      const dir = h.sandbox.dir;
-      const openssl = spawnSync(
-        'openssl',
-        [
-          'req',
-          '-x509',
-          '-newkey',
-          'rsa:2048',
-          '-nodes',
-          '-days',
-          '90',
-          '-subj',
-          '/CN=api.shop.example.com',
-          '-keyout',
-          join(dir, 'tls.key'),
-          '-out',
-          join(dir, 'tls.crt'),
-        ],
-        { encoding: 'utf8' },
-      );
-      assert.equal(openssl.status, 0, openssl.stderr);
-      const secret = await h.ok([
-        'create',
-        'secret',
-        'tls',
-        'api-tls',
-        '-n',
-        PROD,
-        `--cert=${join(dir, 'tls.crt')}`,
-        `--key=${join(dir, 'tls.key')}`,
-        '--dry-run=client',
-        '-o',
-        'yaml',
-      ]);
-      return h.ok(['apply', '-f', '-'], { input: secret });
-    },
+    rightFix: (h) =>
+      renewTlsSecret(h.ok, h.sandbox.dir, {
+        namespace: PROD,
+        secret: 'api-tls',
+        host: 'api.shop.example.com',
+      }),
   },
 ];
 

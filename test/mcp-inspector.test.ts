@@ -1,44 +1,27 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { rt } from '../src/sandbox/core/resources.ts';
 import { assertBuilt } from './helpers/mcp.ts';
+import { runProcess } from './helpers/run.ts';
 import { CLI, inProcessSandbox } from './helpers/sandbox.ts';
 
 const INSPECTOR = '@modelcontextprotocol/inspector@0.15.0';
 
 /** The MCP Inspector's CLI as an independent client; it exits 0 even on isError, so its JSON is what counts. */
-function inspector(kubeconfig: string, args: string[]): Promise<any> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      'npx',
-      ['-y', INSPECTOR, '--cli', process.execPath, CLI, 'mcp', 'k8s', '--kubeconfig', kubeconfig, ...args],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+async function inspector(kubeconfig: string, args: string[]): Promise<any> {
+  // The first run downloads the Inspector.
+  const { status, stdout, stderr } = await runProcess(
+    'npx',
+    ['-y', INSPECTOR, '--cli', process.execPath, CLI, 'mcp', 'k8s', '--kubeconfig', kubeconfig, ...args],
+    { timeoutMs: 240_000 },
+  );
+  try {
+    return JSON.parse(stdout);
+  } catch {
+    throw new Error(
+      `inspector exited ${status} without JSON: ${stdout.slice(0, 500)} ${stderr.slice(-1500)}`,
     );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    // The first run downloads the Inspector.
-    const timer = setTimeout(() => child.kill('SIGKILL'), 240_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      try {
-        resolve(JSON.parse(stdout));
-      } catch {
-        reject(
-          new Error(`inspector exited ${code} without JSON: ${stdout.slice(0, 500)} ${stderr.slice(-1500)}`),
-        );
-      }
-    });
-  });
+  }
 }
 
 describe(`MCP Inspector CLI (${INSPECTOR}) against sre-nanobot mcp k8s`, () => {

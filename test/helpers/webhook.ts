@@ -1,29 +1,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { WebhookAlert, WebhookPayload as WebhookBody } from '../../src/incidents/types.ts';
 
-/** One alert of an Alertmanager webhook body (version 4). */
-export interface WebhookAlert {
-  status: 'firing' | 'resolved';
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  startsAt: string;
-  endsAt: string;
-  generatorURL: string;
-  fingerprint: string;
-}
-
-export interface WebhookBody {
-  version: string;
-  receiver: string;
-  status: 'firing' | 'resolved';
-  groupKey: string;
-  alerts: WebhookAlert[];
-  groupLabels: Record<string, string>;
-  commonLabels: Record<string, string>;
-  commonAnnotations: Record<string, string>;
-  externalURL: string;
-  truncatedAlerts?: number;
-}
+export type { WebhookAlert, WebhookPayload as WebhookBody } from '../../src/incidents/types.ts';
 
 export interface Delivery {
   /** Wall-clock ms when it arrived. */
