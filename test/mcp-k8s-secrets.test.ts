@@ -117,6 +117,8 @@ describe('no secret value or credential in any tool output', () => {
       ['pods_log', { namespace: ns, name: pod, grep: 's3cr3t' }],
       ['pods_top', { namespace: ns }],
       ['events_list', { namespace: ns }],
+      ['diagnose', { namespace: ns }],
+      ['diagnose', { allNamespaces: true }],
       ['deployments_history', { namespace: ns, name: 'app' }],
       ['resources_apply', { manifest: secretManifest(values.patched), dryRun: true }],
       ['resources_apply', { manifest: secretManifest(values.patched) }],
