@@ -10,20 +10,20 @@ const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { en
 test('--help lists every contract subcommand', () => {
   const r = run(['--help']);
   assert.equal(r.status, 0);
-  for (const name of ['sandbox', 'mcp', 'diagnose', 'agent', 'gateway', 'runbook', 'incident', 'demo']) {
+  for (const name of ['sandbox', 'mcp', 'diagnose', 'agent', 'gateway', 'runbook', 'incident', 'config', 'demo']) {
     assert.match(r.stdout, new RegExp(`^  ${name} `, 'm'), `--help should list ${name}`);
   }
 });
 
 test('every subcommand has --help; unbuilt ones exit 2 with a one-line reason', () => {
-  for (const name of ['sandbox', 'mcp', 'diagnose', 'agent', 'gateway', 'runbook', 'incident', 'demo']) {
+  for (const name of ['sandbox', 'mcp', 'diagnose', 'agent', 'gateway', 'runbook', 'incident', 'config', 'demo']) {
     const help = run([name, '--help']);
     assert.equal(help.status, 0, `${name} --help`);
     assert.match(help.stdout, /^Usage: sre-nanobot /);
   }
-  const r = run(['gateway']);
+  const r = run(['runbook', 'list']);
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /^sre-nanobot gateway: 'gateway' is not yet available/);
+  assert.match(r.stderr, /^sre-nanobot runbook: 'runbook' is not yet available/);
   assert.equal(r.stderr.trim().split('\n').length, 1);
 });
 
