@@ -7,7 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { stringify } from 'yaml';
 import { CLI, cliSandbox, REPO, tempDir } from '../test/helpers/sandbox.ts';
-import { machine, ms, percentile, rssMiB } from './stats.ts';
+import { installPeers, machine, ms, percentile, rssMiB } from './stats.ts';
 
 const PEERS = join(REPO, '.bench-peers');
 const GO_BINARY = join(
@@ -241,26 +241,12 @@ async function measure(c: Contender) {
 export async function runMcpK8sBench(): Promise<void> {
   if (!existsSync(join(REPO, 'dist/cli/main.js')))
     spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
-  if (!existsSync(GO_BINARY) || !existsSync(FLUX_ENTRY)) {
-    process.stderr.write(
-      `bench mcp-k8s: installing the peer servers into ${PEERS} (not project dependencies)…\n`,
-    );
-    const r = spawnSync(
-      'npm',
-      [
-        'install',
-        '--prefix',
-        PEERS,
-        '--no-audit',
-        '--no-fund',
-        'kubernetes-mcp-server@0.0.67',
-        'mcp-server-kubernetes@4.1.7',
-      ],
-      { stdio: 'inherit' },
-    );
-    if (r.status !== 0)
-      process.stderr.write('bench mcp-k8s: peers could not be installed; measuring sre-nanobot alone\n');
-  }
+  installPeers(
+    'mcp-k8s',
+    PEERS,
+    ['kubernetes-mcp-server@0.0.67', 'mcp-server-kubernetes@4.1.7'],
+    existsSync(GO_BINARY) && existsSync(FLUX_ENTRY),
+  );
   const dir = tempDir('bench-mcp-k8s-');
   const { ready, child } = await cliSandbox([
     '--snapshot',

@@ -7,7 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { startPrometheus } from '../src/monitoring/stack.ts';
 import { CLI, cliSandbox, REPO, tempDir } from '../test/helpers/sandbox.ts';
-import { machine, ms, percentile, rssMiB } from './stats.ts';
+import { installPeers, machine, ms, percentile, rssMiB } from './stats.ts';
 
 const PEERS = join(REPO, '.bench-peers', 'prometheus');
 const TS_PEER = join(PEERS, 'node_modules/.bin/prometheus-mcp');
@@ -166,34 +166,17 @@ async function measure(all: Contender[]): Promise<Result[]> {
   return all.map((_, k) => ({ startup: median(startups[k]), timings: timings[k], rss: rss[k] }));
 }
 
-function installPeers(): void {
-  if (existsSync(TS_PEER) && existsSync(GO_PEER)) return;
-  process.stderr.write(
-    `bench mcp-prometheus: installing the peer servers into ${PEERS} (not project dependencies)…\n`,
-  );
-  const r = spawnSync(
-    'npm',
-    [
-      'install',
-      '--prefix',
-      PEERS,
-      '--no-audit',
-      '--no-fund',
-      'prometheus-mcp@1.1.3',
-      'mcp-prometheus-linux-amd64@2.1.1',
-    ],
-    { stdio: 'inherit' },
-  );
-  if (r.status !== 0)
-    process.stderr.write('bench mcp-prometheus: peers could not be installed; measuring sre-nanobot alone\n');
-}
-
 export async function runMcpPrometheusBench(): Promise<void> {
   if (!existsSync(join(REPO, 'dist/vendor/mcp-prometheus/main.js'))) {
     process.stderr.write('bench mcp-prometheus: building (npm run build)…\n');
     spawnSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'inherit' });
   }
-  installPeers();
+  installPeers(
+    'mcp-prometheus',
+    PEERS,
+    ['prometheus-mcp@1.1.3', 'mcp-prometheus-linux-amd64@2.1.1'],
+    existsSync(TS_PEER) && existsSync(GO_PEER),
+  );
   const { ready, child } = await cliSandbox();
   const prometheus = await startPrometheus({
     dir: tempDir('bench-mcp-prometheus-'),

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
@@ -32,3 +33,20 @@ export const machine = () =>
   `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 
 export const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 1)} ms`;
+
+/**
+ * Installs peer servers into a scratch prefix (never project dependencies) unless `present`; says
+ * so on stderr. Returns false when npm failed, so the bench measures sre-nanobot alone.
+ */
+export function installPeers(bench: string, prefix: string, packages: string[], present: boolean): boolean {
+  if (present) return true;
+  process.stderr.write(
+    `bench ${bench}: installing the peer servers into ${prefix} (not project dependencies)…\n`,
+  );
+  const r = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', ...packages], {
+    stdio: 'inherit',
+  });
+  if (r.status === 0) return true;
+  process.stderr.write(`bench ${bench}: peers could not be installed; measuring sre-nanobot alone\n`);
+  return false;
+}
