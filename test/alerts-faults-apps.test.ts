@@ -2,14 +2,7 @@
 // on distinct workloads), its alert fires in real Prometheus, reaches a webhook through real
 // Alertmanager naming the object, and resolves after the right fix. CPU and latency faults avoid
 // production/api-service, whose HPA would scale it under them.
-import { after, before, describe, test } from 'node:test';
-import {
-  type AlertCase,
-  type AlertLoop,
-  loopSkip,
-  runAlertCase,
-  startAlertLoop,
-} from './helpers/alert-loop.ts';
+import { type AlertCase, describeAlertLoop } from './helpers/alert-loop.ts';
 
 const PROD = 'production';
 const STAGING = 'staging';
@@ -72,18 +65,4 @@ const CASES: AlertCase[] = [
   },
 ];
 
-describe('workload faults → alerts through Prometheus and Alertmanager', {
-  skip: loopSkip(),
-  concurrency: true,
-}, () => {
-  let loop: AlertLoop;
-  before(async () => {
-    loop = await startAlertLoop();
-  });
-  after(() => loop?.stop());
-
-  for (const c of CASES) {
-    test(`${c.fault.type} on ${c.fault.namespace}/${c.fault.target}: fires, reaches the webhook, resolves after the fix`, () =>
-      runAlertCase(loop, c));
-  }
-});
+describeAlertLoop('workload faults', CASES, { concurrent: true });

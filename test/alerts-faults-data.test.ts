@@ -1,14 +1,7 @@
 // Storage, database, DNS and certificate faults through the whole alerting loop, concurrently in one
 // sandbox: each alert fires in real Prometheus, reaches a webhook through real Alertmanager naming
 // the object, and resolves after the right fix.
-import { after, before, describe, test } from 'node:test';
-import {
-  type AlertCase,
-  type AlertLoop,
-  loopSkip,
-  runAlertCase,
-  startAlertLoop,
-} from './helpers/alert-loop.ts';
+import { type AlertCase, describeAlertLoop } from './helpers/alert-loop.ts';
 import { renewTlsSecret } from './helpers/kubectl.ts';
 
 const PROD = 'production';
@@ -56,18 +49,4 @@ const CASES: AlertCase[] = [
   },
 ];
 
-describe('data, DNS and certificate faults → alerts through Prometheus and Alertmanager', {
-  skip: loopSkip(),
-  concurrency: true,
-}, () => {
-  let loop: AlertLoop;
-  before(async () => {
-    loop = await startAlertLoop();
-  });
-  after(() => loop?.stop());
-
-  for (const c of CASES) {
-    test(`${c.fault.type} on ${c.fault.namespace}/${c.fault.target}: fires, reaches the webhook, resolves after the fix`, () =>
-      runAlertCase(loop, c));
-  }
-});
+describeAlertLoop('data, DNS and certificate faults', CASES, { concurrent: true });

@@ -2,14 +2,7 @@
 // webhook through real Alertmanager naming the node, and resolves once the node is drained and
 // repaired; then it is uncordoned. One after the other: two drained nodes of three would leave too
 // little room for the pods.
-import { after, before, describe, test } from 'node:test';
-import {
-  type AlertCase,
-  type AlertLoop,
-  loopSkip,
-  runAlertCase,
-  startAlertLoop,
-} from './helpers/alert-loop.ts';
+import { type AlertCase, type AlertLoop, describeAlertLoop } from './helpers/alert-loop.ts';
 
 const drain = (node: string) => (l: AlertLoop) =>
   l.kubectl(['drain', node, '--ignore-daemonsets', '--delete-emptydir-data', '--force', '--timeout=90s'], {
@@ -32,18 +25,4 @@ const CASES: AlertCase[] = [
   },
 ];
 
-describe('node faults → alerts through Prometheus and Alertmanager', {
-  skip: loopSkip(),
-  concurrency: false,
-}, () => {
-  let loop: AlertLoop;
-  before(async () => {
-    loop = await startAlertLoop();
-  });
-  after(() => loop?.stop());
-
-  for (const c of CASES) {
-    test(`${c.fault.type} on ${c.fault.target}: fires, reaches the webhook, resolves after drain and repair`, () =>
-      runAlertCase(loop, c));
-  }
-});
+describeAlertLoop('node faults', CASES, { concurrent: false });

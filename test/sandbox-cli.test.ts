@@ -5,38 +5,30 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { CLI, cliSandbox, tempDir } from './helpers/sandbox.ts';
 
+const CONTRACT_COMMANDS = [
+  'sandbox',
+  'mcp',
+  'diagnose',
+  'agent',
+  'gateway',
+  'runbook',
+  'incident',
+  'config',
+  'demo',
+];
+
 const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
 
 test('--help lists every contract subcommand', () => {
   const r = run(['--help']);
   assert.equal(r.status, 0);
-  for (const name of [
-    'sandbox',
-    'mcp',
-    'diagnose',
-    'agent',
-    'gateway',
-    'runbook',
-    'incident',
-    'config',
-    'demo',
-  ]) {
+  for (const name of CONTRACT_COMMANDS) {
     assert.match(r.stdout, new RegExp(`^  ${name} `, 'm'), `--help should list ${name}`);
   }
 });
 
 test('every subcommand has --help; unbuilt ones exit 2 with a one-line reason', () => {
-  for (const name of [
-    'sandbox',
-    'mcp',
-    'diagnose',
-    'agent',
-    'gateway',
-    'runbook',
-    'incident',
-    'config',
-    'demo',
-  ]) {
+  for (const name of CONTRACT_COMMANDS) {
     const help = run([name, '--help']);
     assert.equal(help.status, 0, `${name} --help`);
     assert.match(help.stdout, /^Usage: sre-nanobot /);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
 import { findBinary } from '../../src/monitoring/daemon.ts';
 import { FAULT_ALERTS } from '../../src/monitoring/fault-alerts.ts';
 import { writeSpedUpRules } from '../../src/monitoring/rules.ts';
@@ -187,4 +188,26 @@ export async function runAlertCase(loop: AlertLoop, c: AlertCase): Promise<void>
       );
   }
   await c.after?.(loop);
+}
+
+/**
+ * One suite per test file: a loop (sandbox, Prometheus, Alertmanager, webhook) shared by its cases;
+ * `concurrent` runs the cases at once (faults on distinct objects), else one after the other.
+ */
+export function describeAlertLoop(title: string, cases: AlertCase[], options: { concurrent: boolean }): void {
+  describe(`${title} → alerts through Prometheus and Alertmanager`, {
+    skip: loopSkip(),
+    concurrency: options.concurrent,
+  }, () => {
+    let loop: AlertLoop;
+    before(async () => {
+      loop = await startAlertLoop();
+    });
+    after(() => loop?.stop());
+    for (const c of cases) {
+      const where = c.fault.namespace ? `${c.fault.namespace}/${c.fault.target}` : c.fault.target;
+      test(`${c.fault.type} on ${where}: fires, reaches the webhook, resolves after the fix`, () =>
+        runAlertCase(loop, c));
+    }
+  });
 }
