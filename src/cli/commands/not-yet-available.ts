@@ -6,6 +6,8 @@ export const notYetAvailable = (name: string, summary: string, synopsis: string)
   summary: `${summary} (not yet available)`,
   usage: `Usage: ${synopsis}\n\nNot yet available in this version of sre-nanobot.`,
   run: async () => {
-    throw new UsageError(`'${name}' is not yet available in this version; 'sre-nanobot sandbox' is`);
+    throw new UsageError(
+      `'${name}' is not yet available in this version; 'sre-nanobot --help' lists what is`,
+    );
   },
 });
