@@ -3,10 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { stringify } from 'yaml';
 import { CLI, cliSandbox, REPO, tempDir } from '../test/helpers/sandbox.ts';
+import { call, connect, type Contender as GenericContender } from './mcp-contenders.ts';
 import { installPeers, machine, ms, percentile, rssMiB } from './stats.ts';
 
 const PEERS = join(REPO, '.bench-peers');
@@ -23,13 +22,7 @@ const STARTS = 5;
 type Op = 'pods_list' | 'pods_get' | 'pods_log' | 'events_list';
 const OPS: Op[] = ['pods_list', 'pods_get', 'pods_log', 'events_list'];
 
-interface Contender {
-  label: string;
-  command: string;
-  args: string[];
-  env?: Record<string, string>;
-  calls: Record<Op, { name: string; args: Record<string, unknown> }>;
-}
+type Contender = GenericContender<Op>;
 
 const logLines = (i: number) =>
   Array.from(
@@ -179,30 +172,6 @@ function contenders(kubeconfig: string): Contender[] {
         flux,
       ]
     : [ours];
-}
-
-async function connect(c: Contender) {
-  const t0 = performance.now();
-  const transport = new StdioClientTransport({
-    command: c.command,
-    args: c.args,
-    env: { ...process.env, ...c.env } as Record<string, string>,
-    stderr: 'ignore',
-  });
-  const client = new Client({ name: 'bench', version: '0' });
-  await client.connect(transport);
-  return { client, transport, initialized: performance.now() - t0, t0 };
-}
-
-async function call(client: Client, c: Contender, op: Op): Promise<string> {
-  const { name, args } = c.calls[op];
-  const r = (await client.callTool({ name, arguments: args })) as {
-    content: { text?: string }[];
-    isError?: boolean;
-  };
-  const text = r.content.map((x) => x.text ?? '').join('');
-  if (r.isError) throw new Error(`${c.label} ${name}: ${text.slice(0, 300)}`);
-  return text;
 }
 
 async function measure(c: Contender) {

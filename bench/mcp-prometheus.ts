@@ -3,10 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { startPrometheus } from '../src/monitoring/stack.ts';
 import { CLI, cliSandbox, REPO, tempDir } from '../test/helpers/sandbox.ts';
+import { call, connect, type Contender as GenericContender } from './mcp-contenders.ts';
 import { installPeers, machine, ms, percentile, rssMiB } from './stats.ts';
 
 const PEERS = join(REPO, '.bench-peers', 'prometheus');
@@ -22,13 +21,7 @@ const P99 =
 type Op = 'prometheus_query' | 'prometheus_query_range' | 'service_latency';
 const OPS: Op[] = ['prometheus_query', 'prometheus_query_range', 'service_latency'];
 
-interface Contender {
-  label: string;
-  command: string;
-  args: string[];
-  env?: Record<string, string>;
-  calls: Record<Op, { name: string; args: Record<string, unknown> }>;
-}
+type Contender = GenericContender<Op>;
 
 /** The same questions in each server's own tool names; a range is the last 5 minutes at 15 s. */
 function contenders(prometheusUrl: string): Contender[] {
@@ -77,31 +70,6 @@ function contenders(prometheusUrl: string): Contender[] {
   return existsSync(TS_PEER) && existsSync(GO_PEER) ? [ours, ts, go] : [ours];
 }
 
-async function connect(c: Contender) {
-  const t0 = performance.now();
-  const transport = new StdioClientTransport({
-    command: c.command,
-    args: c.args,
-    env: { ...process.env, ...c.env } as Record<string, string>,
-    stderr: 'ignore',
-  });
-  const client = new Client({ name: 'bench', version: '0' });
-  await client.connect(transport);
-  await client.listTools();
-  return { client, transport, startup: performance.now() - t0 };
-}
-
-async function call(client: Client, c: Contender, op: Op): Promise<string> {
-  const { name, args } = c.calls[op];
-  const r = (await client.callTool({ name, arguments: args })) as {
-    content: { text?: string }[];
-    isError?: boolean;
-  };
-  const text = r.content.map((x) => x.text ?? '').join('');
-  if (r.isError) throw new Error(`${c.label} ${name}: ${text.slice(0, 300)}`);
-  return text;
-}
-
 const median = (xs: number[]) =>
   percentile(
     [...xs].sort((a, b) => a - b),
@@ -133,7 +101,8 @@ async function measure(all: Contender[]): Promise<Result[]> {
   for (let i = 0; i < STARTS; i++) {
     for (const [k, c] of all.entries()) {
       const s = await connect(c);
-      startups[k].push(s.startup);
+      await s.client.listTools();
+      startups[k].push(performance.now() - s.t0);
       await s.client.close();
     }
   }
