@@ -74,31 +74,20 @@ export function mcpEndpoints(o: McpEndpointOptions): McpEndpoint[] {
 /** /mcp/prometheus, served when the config names a Prometheus; silences pass the gateway's gate and audit log. */
 function prometheusEndpoint(o: McpEndpointOptions, prometheusUrl: string): McpEndpoint {
   return lazyEndpoint('/mcp/prometheus', async () => {
-    const [
-      { mcpHttpHandler },
-      { prometheusServer },
-      { policyFromConfig },
-      { PolicyGate },
-      { defaultPolicy },
-    ] = await Promise.all([
+    const [{ mcpHttpHandler }, { prometheusServer }, { policyFromConfig }] = await Promise.all([
       import('../mcp/serve.ts'),
       import('../mcp/prometheus/server.ts'),
       import('../config/policy.ts'),
-      import('../policy/gate.ts'),
-      import('../policy/policy.ts'),
     ]);
-    const readOnly = o.config.policy.readOnly;
     const prometheus = prometheusServer({
       prometheusUrl,
       prometheusAuth: o.config.prometheus.auth,
       alertmanagerUrl: o.config.alertmanager.url ?? undefined,
       alertmanagerAuth: o.config.alertmanager.auth,
       timeoutMs: o.config.prometheus.timeoutMs,
-      gate: new PolicyGate({
-        policy: defaultPolicy({ ...policyFromConfig(o.config.policy), ...(readOnly ? { readOnly } : {}) }),
-        audit: o.audit,
-      }),
-      readOnly,
+      policy: policyFromConfig(o.config.policy),
+      audit: o.audit,
+      readOnly: o.config.policy.readOnly,
       version: o.version,
     });
     const handler = mcpHttpHandler(prometheus.makeServer, { loopbackOnly: o.loopbackOnly });

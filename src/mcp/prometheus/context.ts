@@ -1,4 +1,5 @@
 import type { HttpAuth } from '../../config/types.ts';
+import type { AuditSink } from '../../policy/audit.ts';
 import { PolicyDenied, PolicyGate } from '../../policy/gate.ts';
 import { defaultPolicy, type Policy } from '../../policy/policy.ts';
 import { AlertmanagerClient } from '../../prometheus/alertmanager.ts';
@@ -31,6 +32,8 @@ export interface PrometheusToolContextOptions {
   /** Share the agent's gate (and its audit log); otherwise one is made from `policy`. */
   gate?: PolicyGate;
   policy?: Partial<Policy>;
+  /** Where the gate made from `policy` records silence changes (the gateway's SQLite audit log). */
+  audit?: AuditSink;
 }
 
 /** Clients and gate for the Prometheus tools; `close()` drops idle keep-alive connections. */
@@ -55,7 +58,7 @@ export function createPrometheusToolContext(
   return {
     prometheus,
     alertmanager,
-    gate: options.gate ?? new PolicyGate({ policy: defaultPolicy(options.policy) }),
+    gate: options.gate ?? new PolicyGate({ policy: defaultPolicy(options.policy), audit: options.audit }),
     metrics: metricNames(options.metrics),
     close() {
       prometheus.close();
