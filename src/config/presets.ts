@@ -1,3 +1,4 @@
+import { assertUniqueNames } from '../registry.ts';
 import type { LlmConfig } from './types.ts';
 
 /** A name `llm.provider` may take: the SDK family it maps to and what it fills in when the file leaves it out. */
@@ -59,10 +60,6 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
   preset('vllm', 'openai-compatible', 'http://127.0.0.1:8000/v1', null, 'Qwen/Qwen2.5-7B-Instruct'),
 ];
 
-const seen = new Set<string>();
-for (const p of PROVIDER_PRESETS) {
-  if (seen.has(p.name)) throw new Error(`duplicate provider preset ${p.name}`);
-  seen.add(p.name);
-}
+assertUniqueNames(PROVIDER_PRESETS, 'provider preset');
 
 export const findPreset = (name: string) => PROVIDER_PRESETS.find((p) => p.name === name.toLowerCase());

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { assertUniqueNames } from '../registry.ts';
 
 /** MCP tool annotations: clients and read-only mode decide by them. */
 export interface ToolHints {
@@ -52,13 +53,8 @@ export const DISRUPTIVE_CHANGE: ToolHints = {
 };
 
 /** Rejects a registry with two tools of one name. */
-export function checkUniqueNames(tools: readonly { name: string }[]): void {
-  const seen = new Set<string>();
-  for (const t of tools) {
-    if (seen.has(t.name)) throw new Error(`duplicate tool ${t.name}`);
-    seen.add(t.name);
-  }
-}
+export const checkUniqueNames = (tools: readonly { name: string }[]): void =>
+  assertUniqueNames(tools, 'tool');
 
 /** A failure whose message is already the sentence the model should read (a refusal, a partial result). */
 export class ToolError extends Error {

@@ -1,4 +1,5 @@
 import type { IncidentView } from '../incidents/types.ts';
+import { assertUniqueNames } from '../registry.ts';
 import { htmlRenderer } from './html.ts';
 import { jsonRenderer } from './json.ts';
 import { markdownRenderer } from './md.ts';
@@ -14,11 +15,7 @@ export const REPORT_RENDERERS = [
 export type ReportFormat = (typeof REPORT_RENDERERS)[number]['format'];
 export const REPORT_FORMATS: readonly ReportFormat[] = REPORT_RENDERERS.map((r) => r.format);
 
-const seen = new Set<string>();
-for (const r of REPORT_RENDERERS) {
-  if (seen.has(r.format)) throw new Error(`duplicate report format ${r.format}`);
-  seen.add(r.format);
-}
+assertUniqueNames(REPORT_RENDERERS, 'report format', (r) => r.format);
 
 export const isReportFormat = (value: string): value is ReportFormat =>
   (REPORT_FORMATS as readonly string[]).includes(value);

@@ -1,3 +1,4 @@
+import { assertUniqueNames } from '../../registry.ts';
 import type { Command } from '../command.ts';
 import { agentCommand } from './agent.ts';
 import { configCommand } from './config.ts';
@@ -29,10 +30,6 @@ export const COMMANDS: readonly Command[] = [
   configCommand,
 ];
 
-const names = new Set<string>();
-for (const c of COMMANDS) {
-  if (names.has(c.name)) throw new Error(`duplicate command ${c.name}`);
-  names.add(c.name);
-}
+assertUniqueNames(COMMANDS, 'command');
 
 export const findCommand = (name: string) => COMMANDS.find((c) => c.name === name);

@@ -1,5 +1,6 @@
 import type { LanguageModel } from 'ai';
 import type { LlmConfig } from '../../config/types.ts';
+import { assertUniqueNames } from '../../registry.ts';
 import { anthropic } from './anthropic.ts';
 import { openAiCompatible } from './openai-compatible.ts';
 import type { LlmProvider } from './provider.ts';
@@ -7,11 +8,7 @@ import type { LlmProvider } from './provider.ts';
 /** Every SDK family `llm.provider` resolves to (presets in src/config/presets.ts map onto these). */
 export const LLM_PROVIDERS: readonly LlmProvider[] = [openAiCompatible, anthropic];
 
-const names = new Set<string>();
-for (const p of LLM_PROVIDERS) {
-  if (names.has(p.name)) throw new Error(`duplicate LLM provider ${p.name}`);
-  names.add(p.name);
-}
+assertUniqueNames(LLM_PROVIDERS, 'LLM provider');
 
 export function createModel(config: LlmConfig): Promise<LanguageModel> {
   const provider = LLM_PROVIDERS.find((p) => p.name === config.provider);

@@ -1,3 +1,4 @@
+import { assertUniqueNames } from '../../registry.ts';
 import type { Labels } from '../labels.ts';
 import { groupRule } from './group.ts';
 import { nodeRule } from './node.ts';
@@ -9,11 +10,7 @@ export type { CorrelationContext, CorrelationKey, CorrelationRule } from './rule
 /** Most specific first: an alert joins the incident of the first key that finds one. */
 export const CORRELATION_RULES: readonly CorrelationRule[] = [nodeRule, workloadRule, groupRule];
 
-const names = new Set<string>();
-for (const r of CORRELATION_RULES) {
-  if (names.has(r.name)) throw new Error(`duplicate correlation rule ${r.name}`);
-  names.add(r.name);
-}
+assertUniqueNames(CORRELATION_RULES, 'correlation rule');
 
 export const correlationKeys = (
   labels: Labels,

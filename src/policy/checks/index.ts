@@ -1,3 +1,4 @@
+import { assertUniqueNames } from '../../registry.ts';
 import type { PolicyCheck } from '../check.ts';
 import { namespaceCheck } from './namespaces.ts';
 import { protectedCheck } from './protected.ts';
@@ -6,8 +7,4 @@ import { readOnlyCheck } from './read-only.ts';
 /** The gate's checks in the order they run; the first refusal wins. Approval and rate limits slot in here. */
 export const POLICY_CHECKS: readonly PolicyCheck[] = [readOnlyCheck, namespaceCheck, protectedCheck];
 
-const names = new Set<string>();
-for (const c of POLICY_CHECKS) {
-  if (names.has(c.name)) throw new Error(`duplicate policy check ${c.name}`);
-  names.add(c.name);
-}
+assertUniqueNames(POLICY_CHECKS, 'policy check');

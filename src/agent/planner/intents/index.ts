@@ -1,3 +1,4 @@
+import { assertUniqueNames } from '../../../registry.ts';
 import { MONITORING_INTENTS, SILENCE_INTENTS } from './alerts.ts';
 import { ANALYZE_INTENTS, DIAGNOSE_INTENTS } from './diagnose.ts';
 import type { Intent } from './intent.ts';
@@ -28,8 +29,4 @@ export const INTENTS: readonly Intent[] = [
   ...OVERVIEW_INTENTS,
 ];
 
-const seen = new Set<string>();
-for (const intent of INTENTS) {
-  if (seen.has(intent.name)) throw new Error(`duplicate planner intent ${intent.name}`);
-  seen.add(intent.name);
-}
+assertUniqueNames(INTENTS, 'planner intent');
