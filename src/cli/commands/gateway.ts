@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Command, OperationalError, UsageError } from '../command.ts';
+import { type Command, listenError, OperationalError, UsageError } from '../command.ts';
 import { VERSION } from '../version.ts';
 
 const USAGE = `Usage: sre-nanobot gateway [--config P] [--port N] [--host H] [--data-dir D]
@@ -91,21 +91,8 @@ export const gatewayCommand: Command = {
         log: (line) => process.stderr.write(`gateway: ${line}\n`),
       });
     } catch (err) {
-      const e = err as NodeJS.ErrnoException;
       if (err instanceof StoreUnavailable) throw new OperationalError(err.message);
-      if (e.code === 'EADDRINUSE')
-        throw new OperationalError(
-          `port ${config.gateway.port} is already in use; pick another with --port or use --port 0`,
-        );
-      if (e.code === 'EADDRNOTAVAIL')
-        throw new OperationalError(
-          `cannot listen on ${config.gateway.host}: no such local address; use --host 127.0.0.1`,
-        );
-      if (e.code === 'EACCES')
-        throw new OperationalError(
-          `no permission to listen on port ${config.gateway.port}; use a port above 1023`,
-        );
-      throw err;
+      throw listenError(err, config.gateway.port, config.gateway.host);
     }
     process.stdout.write(
       `${JSON.stringify({ ready: true, url: gateway.url, webhook: `${gateway.url}/api/v1/alerts/alertmanager`, database: gateway.database })}\n`,

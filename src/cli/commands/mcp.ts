@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { kubeconfigProblem } from '../../k8s/config.ts';
 import { defaultPolicy, type ProtectedRule, parseProtectedRule } from '../../policy/policy.ts';
-import { type Command, OperationalError, UsageError } from '../command.ts';
+import { type Command, listenError, UsageError } from '../command.ts';
 import { VERSION } from '../version.ts';
 
 const USAGE = `Usage: sre-nanobot mcp k8s [--transport stdio|http] [--port N] [--host H] [--kubeconfig P] [--context C] [--read-only]
@@ -118,16 +118,6 @@ function baseUrl(flag: string, value: string | undefined, env: string, fallback:
       `${value !== undefined ? `--${flag}` : env} must be an http(s) URL like ${fallback}, got '${url}'`,
     );
   return url;
-}
-
-/** Turns a listen failure into a sentence that says what to change. */
-function listenError(err: unknown, port: number, host: string): unknown {
-  const e = err as NodeJS.ErrnoException;
-  if (e.code === 'EADDRINUSE')
-    return new OperationalError(`port ${port} is already in use; pick another with --port or use --port 0`);
-  if (e.code === 'EADDRNOTAVAIL')
-    return new OperationalError(`cannot listen on ${host}: no such local address; use --host 127.0.0.1`);
-  return err;
 }
 
 async function runPrometheus(
