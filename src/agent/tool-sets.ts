@@ -37,15 +37,12 @@ export async function openToolbox(options: ToolboxOptions): Promise<Toolbox> {
     },
   ];
   if (config.prometheus.url) {
-    const [{ PROMETHEUS_TOOLS }, { createPrometheusToolContext, explainPrometheusError }] = await Promise.all(
-      [import('../mcp/prometheus/index.ts'), import('../mcp/prometheus/context.ts')],
-    );
+    const [
+      { PROMETHEUS_TOOLS },
+      { createPrometheusToolContext, explainPrometheusError, prometheusOptionsFromConfig },
+    ] = await Promise.all([import('../mcp/prometheus/index.ts'), import('../mcp/prometheus/context.ts')]);
     const context = createPrometheusToolContext({
-      prometheusUrl: config.prometheus.url,
-      prometheusAuth: config.prometheus.auth,
-      alertmanagerUrl: config.alertmanager.url ?? undefined,
-      alertmanagerAuth: config.alertmanager.auth,
-      timeoutMs: config.prometheus.timeoutMs,
+      ...prometheusOptionsFromConfig(config, config.prometheus.url),
       gate,
     });
     sets.push({

@@ -74,17 +74,15 @@ export function mcpEndpoints(o: McpEndpointOptions): McpEndpoint[] {
 /** /mcp/prometheus, served when the config names a Prometheus; silences pass the gateway's gate and audit log. */
 function prometheusEndpoint(o: McpEndpointOptions, prometheusUrl: string): McpEndpoint {
   return lazyEndpoint('/mcp/prometheus', async () => {
-    const [{ mcpHttpHandler }, { prometheusServer }, { policyFromConfig }] = await Promise.all([
-      import('../mcp/serve.ts'),
-      import('../mcp/prometheus/server.ts'),
-      import('../config/policy.ts'),
-    ]);
+    const [{ mcpHttpHandler }, { prometheusServer }, { prometheusOptionsFromConfig }, { policyFromConfig }] =
+      await Promise.all([
+        import('../mcp/serve.ts'),
+        import('../mcp/prometheus/server.ts'),
+        import('../mcp/prometheus/context.ts'),
+        import('../config/policy.ts'),
+      ]);
     const prometheus = prometheusServer({
-      prometheusUrl,
-      prometheusAuth: o.config.prometheus.auth,
-      alertmanagerUrl: o.config.alertmanager.url ?? undefined,
-      alertmanagerAuth: o.config.alertmanager.auth,
-      timeoutMs: o.config.prometheus.timeoutMs,
+      ...prometheusOptionsFromConfig(o.config, prometheusUrl),
       policy: policyFromConfig(o.config.policy),
       audit: o.audit,
       readOnly: o.config.policy.readOnly,

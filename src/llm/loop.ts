@@ -38,7 +38,8 @@ export class LlmError extends Error {
 }
 
 /** Most a single answer may use, so that one step cannot spend the whole budget. */
-const STEP_OUTPUT_TOKENS = 4096;
+/** Most a model may write in one step; the run's token budget caps it further. */
+export const STEP_OUTPUT_TOKENS = 4096;
 
 interface Step {
   text: string;

@@ -3,7 +3,7 @@ import type { Plan } from '../agent/plan.ts';
 import type { Toolbox } from '../agent/toolbox.ts';
 import type { LlmConfig } from '../config/types.ts';
 import { explainProviderError } from './errors.ts';
-import { LlmError } from './loop.ts';
+import { LlmError, STEP_OUTPUT_TOKENS } from './loop.ts';
 import { systemPrompt } from './prompt.ts';
 import { aiTools } from './tools.ts';
 
@@ -26,7 +26,7 @@ export async function planWithLlm(options: {
       tools: aiTools(options.toolbox),
       abortSignal: AbortSignal.timeout(options.config.timeoutMs),
       maxRetries: 1,
-      maxOutputTokens: Math.min(4096, options.config.maxTokens),
+      maxOutputTokens: Math.min(STEP_OUTPUT_TOKENS, options.config.maxTokens),
     });
     const calls = result.toolCalls.map((c) => ({
       tool: c.toolName,

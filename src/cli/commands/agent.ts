@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Plan } from '../../agent/plan.ts';
 import type { Config } from '../../config/types.ts';
+import { kubeconfigProblem } from '../../k8s/config.ts';
 import { type Command, OperationalError, UsageError } from '../command.ts';
 
 const USAGE = `Usage: sre-nanobot agent -m "MESSAGE" [--plan] [--json] [--yes] [--config P]
@@ -54,10 +54,8 @@ function parse(args: string[]) {
   const message = values.message?.trim();
   if (!message)
     throw new UsageError('say what to do with -m, e.g. sre-nanobot agent -m "list pods in production"');
-  if (values.kubeconfig && !existsSync(values.kubeconfig))
-    throw new UsageError(
-      `kubeconfig ${values.kubeconfig} does not exist; pass an existing file to --kubeconfig`,
-    );
+  const kubeconfig = values.kubeconfig && kubeconfigProblem({ kubeconfig: values.kubeconfig });
+  if (kubeconfig) throw new UsageError(kubeconfig);
   return { ...values, message };
 }
 

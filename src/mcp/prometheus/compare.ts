@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Labels } from '../../prometheus/prometheus.ts';
 import { durationMs } from '../../prometheus/queries/names.ts';
-import { formatValue, guessUnit } from '../../prometheus/summarize.ts';
+import { formatValue, guessUnit, TOP_N } from '../../prometheus/summarize.ts';
 import { defaultStep, resolveTime, stepSeconds } from '../../prometheus/time.ts';
 import { bounded } from '../format/bound.ts';
 import { table } from '../format/table.ts';
@@ -9,8 +9,6 @@ import { READ_ONLY } from '../tool.ts';
 import { definePrometheusTool } from './define.ts';
 import { duration, end, query, start, step } from './params.ts';
 import { withWarnings } from './query.ts';
-
-const TOP = 20;
 
 const labelKey = (m: Labels) =>
   Object.keys(m)
@@ -85,7 +83,7 @@ export const compareTimeRanges = definePrometheusTool({
     const labelNames = [...new Set(rows.flatMap((r) => Object.keys(r.metric)))].filter(
       (l) => new Set(rows.map((r) => r.metric[l])).size > 1 || rows.length === 1,
     );
-    const shown = args.full ? rows : rows.slice(0, TOP);
+    const shown = args.full ? rows : rows.slice(0, TOP_N);
     const fmt = (v: number | undefined) => (v === undefined ? '-' : formatValue(v, unit));
     const text = [
       header,

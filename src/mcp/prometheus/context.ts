@@ -1,4 +1,4 @@
-import type { HttpAuth } from '../../config/types.ts';
+import type { Config, HttpAuth } from '../../config/types.ts';
 import type { AuditSink } from '../../policy/audit.ts';
 import { PolicyDenied, PolicyGate } from '../../policy/gate.ts';
 import { defaultPolicy, type Policy } from '../../policy/policy.ts';
@@ -35,6 +35,18 @@ export interface PrometheusToolContextOptions {
   /** Where the gate made from `policy` records silence changes (the gateway's SQLite audit log). */
   audit?: AuditSink;
 }
+
+/** The client options a config file gives, for callers that have a `prometheus.url`. */
+export const prometheusOptionsFromConfig = (
+  config: Pick<Config, 'prometheus' | 'alertmanager'>,
+  prometheusUrl: string,
+): PrometheusToolContextOptions => ({
+  prometheusUrl,
+  prometheusAuth: config.prometheus.auth,
+  alertmanagerUrl: config.alertmanager.url ?? undefined,
+  alertmanagerAuth: config.alertmanager.auth,
+  timeoutMs: config.prometheus.timeoutMs,
+});
 
 /** Clients and gate for the Prometheus tools; `close()` drops idle keep-alive connections. */
 export function createPrometheusToolContext(
