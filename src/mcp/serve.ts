@@ -93,3 +93,37 @@ export async function serveHttp(makeServer: ServerFactory, options: { host: stri
     },
   };
 }
+
+export interface ServeOptions {
+  transport: 'stdio' | 'http';
+  host: string;
+  port: number;
+  /** Where lines for the operator go (the ready line): stderr, as stdout may carry the protocol. */
+  log(line: string): void;
+}
+
+/** Serves until stdin closes (stdio) or SIGINT/SIGTERM, then closes the transport and calls `done`. */
+export async function serveUntilStopped(
+  makeServer: ServerFactory,
+  options: ServeOptions,
+  done: () => void,
+): Promise<void> {
+  const stopped = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  try {
+    if (options.transport === 'stdio') {
+      const stdio = await serveStdio(makeServer);
+      await Promise.race([stdio.closed, stopped]);
+      await stdio.close();
+    } else {
+      const http = await serveHttp(makeServer, { host: options.host, port: options.port });
+      options.log(JSON.stringify({ ready: true, transport: 'http', url: http.url }));
+      await stopped;
+      await http.close();
+    }
+  } finally {
+    done();
+  }
+}

@@ -1,18 +1,13 @@
 import type { Policy } from '../../policy/policy.ts';
-import { serveHttp, serveStdio } from '../serve.ts';
+import { type ServeOptions, serveUntilStopped } from '../serve.ts';
 import { k8sServer } from './server.ts';
 
-export interface ServeK8sOptions {
-  transport: 'stdio' | 'http';
-  host: string;
-  port: number;
+export interface ServeK8sOptions extends ServeOptions {
   kubeconfig?: string;
   context?: string;
   readOnly: boolean;
   policy: Partial<Policy>;
   version: string;
-  /** Where lines for the operator go (the ready line, warnings): stderr, as stdout may carry the protocol. */
-  log(line: string): void;
 }
 
 /**
@@ -22,22 +17,5 @@ export interface ServeK8sOptions {
  */
 export async function serveK8s(options: ServeK8sOptions): Promise<void> {
   const k8s = k8sServer({ ...options, onWarning: (message) => options.log(`warning: ${message}`) });
-  const stopped = new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  try {
-    if (options.transport === 'stdio') {
-      const stdio = await serveStdio(k8s.makeServer);
-      await Promise.race([stdio.closed, stopped]);
-      await stdio.close();
-    } else {
-      const http = await serveHttp(k8s.makeServer, { host: options.host, port: options.port });
-      options.log(JSON.stringify({ ready: true, transport: 'http', url: http.url }));
-      await stopped;
-      await http.close();
-    }
-  } finally {
-    k8s.close();
-  }
+  await serveUntilStopped(k8s.makeServer, options, k8s.close);
 }

@@ -1,16 +1,11 @@
-import { serveHttp, serveStdio } from '../serve.ts';
+import { type ServeOptions, serveUntilStopped } from '../serve.ts';
 import { prometheusServer } from './server.ts';
 
-export interface ServePrometheusOptions {
-  transport: 'stdio' | 'http';
-  host: string;
-  port: number;
+export interface ServePrometheusOptions extends ServeOptions {
   prometheusUrl: string;
   alertmanagerUrl?: string;
   readOnly: boolean;
   version: string;
-  /** Where lines for the operator go (the ready line): stderr, as stdout may carry the protocol. */
-  log(line: string): void;
 }
 
 /**
@@ -19,22 +14,5 @@ export interface ServePrometheusOptions {
  */
 export async function servePrometheus(options: ServePrometheusOptions): Promise<void> {
   const server = prometheusServer(options);
-  const stopped = new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  try {
-    if (options.transport === 'stdio') {
-      const stdio = await serveStdio(server.makeServer);
-      await Promise.race([stdio.closed, stopped]);
-      await stdio.close();
-    } else {
-      const http = await serveHttp(server.makeServer, { host: options.host, port: options.port });
-      options.log(JSON.stringify({ ready: true, transport: 'http', url: http.url }));
-      await stopped;
-      await http.close();
-    }
-  } finally {
-    server.close();
-  }
+  await serveUntilStopped(server.makeServer, options, server.close);
 }
