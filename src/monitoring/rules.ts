@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { DURATION, durationMs } from '../prometheus/queries/names.ts';
 
 /**
  * The shipped Prometheus rules (deploy/prometheus/rules/) and their fast variant for a sandbox whose
@@ -47,24 +48,11 @@ export interface SpeedUp {
   forSeconds?: number;
 }
 
-const UNITS: Record<string, number> = {
-  ms: 1,
-  s: 1e3,
-  m: 60e3,
-  h: 3600e3,
-  d: 86_400e3,
-  w: 604_800e3,
-  y: 31_536_000e3,
-};
-const DURATION = /^(?:\d+(?:ms|[smhdwy]))+$/;
-
-/** Milliseconds of a Prometheus duration (`1h30m`, `90s`, `250ms`). */
+/** Milliseconds of a Prometheus duration (`1h30m`, `90s`, `250ms`); the error names the rule file's text. */
 export function parseDuration(text: string): number {
   const trimmed = text.trim();
   if (!DURATION.test(trimmed)) throw new Error(`not a Prometheus duration: "${text}" (use e.g. 5m, 1h30m)`);
-  let ms = 0;
-  for (const [, n, unit] of trimmed.matchAll(/(\d+)(ms|[smhdwy])/g)) ms += Number(n) * UNITS[unit];
-  return ms;
+  return durationMs(trimmed);
 }
 
 /** A duration Prometheus accepts: milliseconds when a short one has a fraction of a second, else seconds. */
