@@ -1,4 +1,5 @@
 import type { HttpAuth } from '../config/types.ts';
+import { authHeader } from '../prometheus/http.ts';
 import type { MutedChange, ProcessingRepository } from '../store/repository.ts';
 
 interface AmAlert {
@@ -24,16 +25,6 @@ export function mutedAlerts(body: unknown): Map<string, string[]> {
   return muted;
 }
 
-export const authorization = (auth: HttpAuth | null): Record<string, string> =>
-  !auth
-    ? {}
-    : {
-        authorization:
-          auth.type === 'bearer'
-            ? `Bearer ${auth.token}`
-            : `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`,
-      };
-
 /**
  * Alertmanager never notifies a silenced or inhibited alert, but one silenced after it joined an
  * incident simply stops arriving — it would look firing forever. So the Monitor asks Alertmanager
@@ -56,7 +47,7 @@ export function startAlertmanagerSync(options: {
     let muted: Map<string, string[]>;
     try {
       const res = await fetch(endpoint, {
-        headers: { accept: 'application/json', ...authorization(options.auth) },
+        headers: { accept: 'application/json', ...authHeader(options.auth) },
         signal: AbortSignal.timeout(options.timeoutMs),
       });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { AlertmanagerClient } from './alertmanager.ts';
 import { PrometheusError } from './errors.ts';
+import { authHeader } from './http.ts';
 import { PrometheusClient } from './prometheus.ts';
 
 /** A stand-in that answers like Prometheus does for each path, and records the headers it got. */
@@ -129,5 +130,13 @@ describe('HTTP access to Prometheus and Alertmanager', () => {
       /credentials in auth, not in the URL/,
     );
     assert.throws(() => new PrometheusClient({ url: 'ftp://x' }), /must start with http:\/\/ or https:\/\//);
+  });
+});
+
+test('sends the configured credentials', () => {
+  assert.deepEqual(authHeader(null), {});
+  assert.deepEqual(authHeader({ type: 'bearer', token: 't' }), { authorization: 'Bearer t' });
+  assert.deepEqual(authHeader({ type: 'basic', username: 'u', password: 'p' }), {
+    authorization: 'Basic dTpw',
   });
 });

@@ -157,7 +157,8 @@ export class HttpJsonClient {
   }
 }
 
-function authHeader(auth: HttpAuth | null | undefined): Record<string, string> {
+/** The Authorization header for bearer or basic credentials; none without them. */
+export function authHeader(auth: HttpAuth | null | undefined): Record<string, string> {
   if (!auth) return {};
   if (auth.type === 'bearer') return { authorization: `Bearer ${auth.token}` };
   return {
