@@ -1,6 +1,11 @@
 import type { BusMessage } from '../bus/messages.ts';
-import { transition } from '../incidents/lifecycle.ts';
-import type { Incident, IncidentStatus, TimelineEntry } from '../incidents/types.ts';
+import { isSettled, transition, WORKING } from '../incidents/lifecycle.ts';
+import {
+  INCIDENT_STATUSES,
+  type Incident,
+  type IncidentStatus,
+  type TimelineEntry,
+} from '../incidents/types.ts';
 import type { AlertEvent, AlertState, ProcessingOutcome, ProcessingState } from '../store/repository.ts';
 import { describeAlert } from './labels.ts';
 import type { MonitorOptions } from './options.ts';
@@ -12,13 +17,9 @@ export interface MonitorOutcome extends ProcessingOutcome {
 }
 
 /** Statuses that end by themselves when every alert resolves; during a fix the verifier decides. */
-export const AUTO_RESOLVING: readonly IncidentStatus[] = [
-  'open',
-  'analyzing',
-  'awaiting_approval',
-  'failed',
-  'rolled_back',
-];
+export const AUTO_RESOLVING: readonly IncidentStatus[] = INCIDENT_STATUSES.filter(
+  (s) => !WORKING.includes(s) && !isSettled(s),
+);
 
 const ACTOR = 'monitor';
 
