@@ -100,8 +100,6 @@ export interface IncidentWriter {
     decide: (incident: Incident) => { to: IncidentStatus; message: string } | null,
     actor: string,
   ): Promise<Incident[]>;
-  /** Incidents in these statuses, least recently updated first. */
-  incidentsIn(statuses: IncidentStatus[], limit?: number): Promise<Incident[]>;
   /** Firing alerts of an incident, for diagnosis. */
   alertsOf(incidentId: string): Promise<AlertState[]>;
 }
@@ -116,7 +114,6 @@ export interface ApprovalRepository {
     input: Omit<ApprovalRecord, 'id' | 'status' | 'decidedAt' | 'decidedBy' | 'reason'>,
   ): Promise<ApprovalRecord>;
   listApprovals(filter?: ApprovalFilter): Promise<ApprovalRecord[]>;
-  getApproval(id: string): Promise<ApprovalRecord | null>;
   /** Throws StoreNotFound for an unknown id and ApprovalAlreadyDecided when it is not pending. */
   decideApproval(
     id: string,

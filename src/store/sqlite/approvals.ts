@@ -61,8 +61,6 @@ export function approvals(db: Db) {
       return (db.prepare(sql).all(...params) as ApprovalRow[]).map(toApproval);
     },
 
-    getApproval: get,
-
     decideApproval: db.transaction(
       (
         id: string,

@@ -208,8 +208,6 @@ export function incidents(db: Db) {
       q.insertVerification.run(incidentId, v.at, v.query, v.expectation, v.passed ? 1 : 0, v.observed);
     },
 
-    incidentsIn: (statuses: IncidentStatus[], limit = 100): Incident[] => inStatuses(statuses, limit),
-
     alertsOf(incidentId: string): AlertState[] {
       return (q.alerts.all(incidentId) as AlertRow[]).map(toAlertState);
     },
