@@ -17,7 +17,8 @@ export const INCIDENT_STATUSES = [
 ] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
-export type Priority = 'P1' | 'P2' | 'P3' | 'P4';
+export const PRIORITIES = ['P1', 'P2', 'P3', 'P4'] as const;
+export type Priority = (typeof PRIORITIES)[number];
 
 /** One alert as Alertmanager's webhook (v4) carries it. */
 export interface WebhookAlert {

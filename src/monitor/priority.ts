@@ -1,4 +1,4 @@
-import type { Priority } from '../incidents/types.ts';
+import { PRIORITIES, type Priority } from '../incidents/types.ts';
 import type { Labels } from './labels.ts';
 
 /** Alert `severity` values (lower-cased) and the priority each maps to; configurable through MonitorOptions. */
@@ -27,7 +27,7 @@ export function priorityOf(
   mapping: Readonly<Record<string, Priority>> = DEFAULT_SEVERITY_PRIORITY,
 ): Priority {
   const explicit = labels.priority?.toUpperCase();
-  if (explicit === 'P1' || explicit === 'P2' || explicit === 'P3' || explicit === 'P4') return explicit;
+  if (PRIORITIES.some((p) => p === explicit)) return explicit as Priority;
   return mapping[(labels.severity ?? '').toLowerCase()] ?? UNKNOWN_SEVERITY_PRIORITY;
 }
 

@@ -1,10 +1,8 @@
 import type { Hono } from 'hono';
-import { INCIDENT_STATUSES, type Priority } from '../../incidents/types.ts';
+import { INCIDENT_STATUSES, PRIORITIES } from '../../incidents/types.ts';
 import { isReportFormat, REPORT_FORMATS, renderReport, reportRenderer } from '../../reports/index.ts';
 import { fail, type GatewayContext } from '../context.ts';
 import { intParam, listParam, timeParam } from './query.ts';
-
-const PRIORITIES: readonly Priority[] = ['P1', 'P2', 'P3', 'P4'];
 
 /** `GET /api/v1/incidents[?status=&priority=&since=&limit=&offset=]`, one incident, and its report. */
 export function incidentRoutes(app: Hono, g: GatewayContext): void {
