@@ -4,8 +4,12 @@
 // modules they cost most of a second of start-up; as two files a fraction of that. `sre-nanobot mcp k8s` uses
 // the bundle when it exists and the modules themselves when run from source. The Prometheus one
 // (src/mcp/prometheus/main.ts with the MCP SDK and zod) goes to dist/vendor/mcp-prometheus/main.js the same way.
+import { rmSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: without this, chunks of earlier builds would pile up beside the new ones.
+rmSync('dist/vendor', { recursive: true, force: true });
 
 const common = {
   bundle: true,

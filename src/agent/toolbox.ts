@@ -1,7 +1,5 @@
-import { z } from 'zod';
-import { describeIssue } from '../config/issues.ts';
 import { suggestion } from '../config/suggest.ts';
-import { checkUniqueNames, type ToolDef } from '../mcp/tool.ts';
+import { checkToolArgs, checkUniqueNames, runTool, type ToolDef, type ToolOutcome } from '../mcp/tool.ts';
 import type { ToolCall } from './plan.ts';
 
 /** Tools that share one context (the clusters and gate, or the Prometheus clients) and one way to explain failures. */
@@ -20,12 +18,6 @@ export interface CheckedCall {
 }
 
 export type Checked = { ok: true; call: CheckedCall } | { ok: false; error: string };
-
-export interface ToolOutcome {
-  ok: boolean;
-  /** The tool's text, or the sentence saying why it failed. */
-  output: string;
-}
 
 /**
  * The agent's in-process tools: the same definitions the MCP servers serve, called directly. Arguments
@@ -63,16 +55,8 @@ export class Toolbox {
         ok: false,
         error: `${call.tool} changes the cluster and the policy is read-only (policy.readOnly in the config)`,
       };
-    const schema = z.strictObject(entry.tool.input);
-    const parsed = schema.safeParse(call.args ?? {});
-    if (parsed.success) return { ok: true, call: { tool: entry.tool, args: parsed.data } };
-    const problems = parsed.error.issues.flatMap((issue) =>
-      describeIssue(issue, call.args, schema, { keyWord: 'argument' }),
-    );
-    return {
-      ok: false,
-      error: `${call.tool}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
-    };
+    const checked = checkToolArgs(entry.tool, call.args);
+    return checked.ok ? { ok: true, call: { tool: entry.tool, args: checked.args } } : checked;
   }
 
   /** A change that is really made: not a dry run, by argument or by policy. */
@@ -84,16 +68,7 @@ export class Toolbox {
   async run(call: CheckedCall): Promise<ToolOutcome> {
     const entry = this.entries.get(call.tool.name);
     if (!entry) return { ok: false, output: `no tool named "${call.tool.name}"` };
-    try {
-      return { ok: true, output: await call.tool.run(call.args as never, entry.set.context) };
-    } catch (err) {
-      const explained = entry.set.explain(err);
-      return {
-        ok: false,
-        output:
-          explained ?? `${call.tool.name} failed unexpectedly: ${(err as Error)?.message ?? String(err)}`,
-      };
-    }
+    return runTool(call.tool, call.args, entry.set.context, entry.set.explain);
   }
 
   close(): void {

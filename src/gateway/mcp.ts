@@ -58,7 +58,7 @@ export function mcpEndpoints(o: McpEndpointOptions): McpEndpoint[] {
         audit: o.audit,
         onWarning: (message) => o.log(`mcp k8s: ${message}`),
       });
-      const handler = mcpHttpHandler(k8s.makeServer, { loopbackOnly: o.loopbackOnly });
+      const handler = mcpHttpHandler(k8s.server, { loopbackOnly: o.loopbackOnly });
       return {
         handle: handler,
         close: async () => {
@@ -88,7 +88,7 @@ function prometheusEndpoint(o: McpEndpointOptions, prometheusUrl: string): McpEn
       readOnly: o.config.policy.readOnly,
       version: o.version,
     });
-    const handler = mcpHttpHandler(prometheus.makeServer, { loopbackOnly: o.loopbackOnly });
+    const handler = mcpHttpHandler(prometheus.server, { loopbackOnly: o.loopbackOnly });
     return {
       handle: handler,
       close: async () => {

@@ -1,21 +1,55 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { Readable, Writable } from 'node:stream';
 import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { type McpServer, RPC_ERROR, rpcError } from './server.ts';
 
-export type ServerFactory = () => Promise<McpServer>;
-
-/** Serves one client over stdin/stdout; `closed` settles when the client closes stdin. */
-export async function serveStdio(
-  makeServer: ServerFactory,
-): Promise<{ closed: Promise<void>; close(): Promise<void> }> {
-  const { StdioServerTransport } = await import('@modelcontextprotocol/sdk/server/stdio.js');
-  const server = await makeServer();
-  const closed = new Promise<void>((resolve) => process.stdin.once('end', resolve));
-  await server.connect(new StdioServerTransport());
-  // Closing the transport stops reading stdin, so the process can exit.
-  return { closed, close: () => server.close() };
+/**
+ * Serves one client over newline-delimited JSON-RPC on stdin/stdout; `closed` settles when the
+ * client closes stdin. Requests are answered as they finish, not in turn.
+ */
+export function serveStdio(
+  server: McpServer,
+  input: Readable = process.stdin,
+  output: Writable = process.stdout,
+): { closed: Promise<void>; close(): void } {
+  let pending = '';
+  const answer = (line: string) => {
+    let message: unknown;
+    try {
+      message = JSON.parse(line);
+    } catch (err) {
+      output.write(
+        `${JSON.stringify(rpcError(null, RPC_ERROR.parse, `not JSON: ${(err as Error).message}`))}\n`,
+      );
+      return;
+    }
+    void server.handle(message).then((reply) => reply && output.write(`${JSON.stringify(reply)}\n`));
+  };
+  const onData = (chunk: string) => {
+    const searchFrom = pending.length;
+    pending += chunk;
+    let start = 0;
+    for (let end = pending.indexOf('\n', searchFrom); end >= 0; end = pending.indexOf('\n', start)) {
+      const line = pending.slice(start, end).trim();
+      start = end + 1;
+      if (line) answer(line);
+    }
+    pending = pending.slice(start);
+  };
+  input.setEncoding('utf8');
+  input.on('data', onData);
+  const closed = new Promise<void>((resolve) => input.once('end', resolve));
+  return {
+    closed,
+    // Stops reading stdin, so the process can exit.
+    close: () => {
+      input.off('data', onData);
+      input.pause();
+    },
+  };
 }
 
 const jsonRpcError = (res: ServerResponse, status: number, message: string) => {
@@ -26,12 +60,12 @@ const jsonRpcError = (res: ServerResponse, status: number, message: string) => {
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
 
 /**
- * A Streamable HTTP endpoint with sessions: each client that initialises gets its own server and
- * transport, found again by its `Mcp-Session-Id`. Mountable on any node:http server (the gateway
+ * A Streamable HTTP endpoint with sessions: each client that initialises gets its own transport
+ * (the SDK's), found again by its `Mcp-Session-Id`, all answered by one server. Mountable on any node:http server (the gateway
  * serves it at /mcp/k8s). `loopbackOnly` refuses Host headers that are not loopback names, which
  * stops DNS-rebinding pages from reaching a server bound to 127.0.0.1.
  */
-export function mcpHttpHandler(makeServer: ServerFactory, options: { loopbackOnly: boolean }) {
+export function mcpHttpHandler(server: McpServer, options: { loopbackOnly: boolean }) {
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   let transportClass: Promise<typeof StreamableHTTPServerTransport> | undefined;
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -54,11 +88,15 @@ export function mcpHttpHandler(makeServer: ServerFactory, options: { loopbackOnl
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
     };
-    const server = await makeServer();
-    await server.connect(transport);
+    transport.onmessage = (message) =>
+      void server.handle(message).then((reply) =>
+        // A client that disconnected before its answer was ready has nobody left to tell.
+        reply ? transport.send(reply as JSONRPCMessage).catch(() => {}) : undefined,
+      );
+    await transport.start();
     await transport.handleRequest(req, res);
     // Not an initialize request: the transport answered with an error and no session began.
-    if (!transport.sessionId) await server.close();
+    if (!transport.sessionId) await transport.close();
   };
   return Object.assign(handler, {
     async closeAll() {
@@ -68,9 +106,9 @@ export function mcpHttpHandler(makeServer: ServerFactory, options: { loopbackOnl
 }
 
 /** Listens on host:port and serves MCP at `/mcp`. */
-export async function serveHttp(makeServer: ServerFactory, options: { host: string; port: number }) {
+export async function serveHttp(server: McpServer, options: { host: string; port: number }) {
   const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
-  const mcp = mcpHttpHandler(makeServer, { loopbackOnly });
+  const mcp = mcpHttpHandler(server, { loopbackOnly });
   const http = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (path !== '/mcp') return jsonRpcError(res, 404, `no such path ${path}; the MCP endpoint is /mcp`);
@@ -104,7 +142,7 @@ export interface ServeOptions {
 
 /** Serves until stdin closes (stdio) or SIGINT/SIGTERM, then closes the transport and calls `done`. */
 export async function serveUntilStopped(
-  makeServer: ServerFactory,
+  server: McpServer,
   options: ServeOptions,
   done: () => void,
 ): Promise<void> {
@@ -114,11 +152,11 @@ export async function serveUntilStopped(
   });
   try {
     if (options.transport === 'stdio') {
-      const stdio = await serveStdio(makeServer);
+      const stdio = serveStdio(server);
       await Promise.race([stdio.closed, stopped]);
-      await stdio.close();
+      stdio.close();
     } else {
-      const http = await serveHttp(makeServer, { host: options.host, port: options.port });
+      const http = await serveHttp(server, { host: options.host, port: options.port });
       options.log(JSON.stringify({ ready: true, transport: 'http', url: http.url }));
       await stopped;
       await http.close();

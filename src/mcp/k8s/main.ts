@@ -17,5 +17,5 @@ export interface ServeK8sOptions extends ServeOptions {
  */
 export async function serveK8s(options: ServeK8sOptions): Promise<void> {
   const k8s = k8sServer({ ...options, onWarning: (message) => options.log(`warning: ${message}`) });
-  await serveUntilStopped(k8s.makeServer, options, k8s.close);
+  await serveUntilStopped(k8s.server, options, k8s.close);
 }

@@ -44,7 +44,7 @@ export function k8sServer(options: K8sServerOptions) {
   return {
     clusters,
     gate,
-    makeServer: () => createMcpServer(spec),
+    server: createMcpServer(spec),
     close: () => clusters.close(),
   };
 }

@@ -13,6 +13,6 @@ export interface ServePrometheusOptions extends ServeOptions {
  * this module with the MCP SDK and zod into one file (scripts/bundle-mcp.mjs) for a quick start.
  */
 export async function servePrometheus(options: ServePrometheusOptions): Promise<void> {
-  const server = prometheusServer(options);
-  await serveUntilStopped(server.makeServer, options, server.close);
+  const prometheus = prometheusServer(options);
+  await serveUntilStopped(prometheus.server, options, prometheus.close);
 }

@@ -33,7 +33,7 @@ export function prometheusServer(options: PrometheusServerOptions) {
   };
   return {
     context,
-    makeServer: () => createMcpServer(spec),
+    server: createMcpServer(spec),
     close: () => context.close(),
   };
 }
