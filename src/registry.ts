@@ -14,3 +14,13 @@ export function assertUniqueNames<T>(
     seen.add(name);
   }
 }
+
+/** The registry itself once its names are checked: `export const FAULT_TYPES = uniquelyNamed([…], 'fault type')`. */
+export function uniquelyNamed<T>(
+  entries: readonly T[],
+  what: string,
+  nameOf?: (entry: T) => string,
+): readonly T[] {
+  assertUniqueNames(entries, what, nameOf);
+  return entries;
+}

@@ -22,7 +22,7 @@ export function createApp(g: GatewayContext, onError: (err: Error) => void = () 
   app.use('/api/*', async (c, next) => {
     if (g.auth(c.req.header('authorization'))) return next();
     if (g.auth.challenge) c.header('www-authenticate', g.auth.challenge);
-    return fail(c, 401, `missing or wrong credentials; ${g.auth.hint}`);
+    return fail(c, 401, g.auth.refusal);
   });
   alertRoutes(app, g);
   incidentRoutes(app, g);

@@ -11,6 +11,15 @@ describe('gateway auth', () => {
     assert.equal(check.challenge, null);
   });
 
+  it('names the basic-auth user for the audit trail, and nobody otherwise', () => {
+    const check = authCheck({ type: 'basic', username: 'am', password: 'pa:ss' });
+    assert.equal(check.user(basic('oncall', 'pa:ss')), 'oncall');
+    assert.equal(check.user('Bearer tok'), undefined);
+    assert.equal(check.user(basic('', 'x')), undefined);
+    assert.equal(authCheck(null).user(basic('ana', 'x')), 'ana');
+    assert.match(check.refusal, /^missing or wrong credentials; send basic auth/);
+  });
+
   it('accepts exactly the bearer token', () => {
     const check = authCheck({ type: 'bearer', token: 's3cret-token' });
     assert.equal(check('Bearer s3cret-token'), true);

@@ -35,7 +35,7 @@ export async function listenHttp(options: {
     if (!endpoint) return void listener(req, res);
     if (!auth(req.headers.authorization)) {
       const challenge: Record<string, string> = auth.challenge ? { 'www-authenticate': auth.challenge } : {};
-      return refuse(res, 401, `missing or wrong credentials; ${auth.hint}`, challenge);
+      return refuse(res, 401, auth.refusal, challenge);
     }
     endpoint.handle(req, res).catch((err: Error) => {
       options.onError(err);

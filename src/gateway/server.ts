@@ -2,10 +2,12 @@ import { Bus } from '../bus/bus.ts';
 import type { Config } from '../config/types.ts';
 import { createIncidentAgent } from '../incidents/agent.ts';
 import { clusterDiagnoser } from '../incidents/diagnoser.ts';
+import { isLoopbackHost } from '../loopback.ts';
 import { startAlertmanagerSync } from '../monitor/alertmanager-sync.ts';
 import { createMonitor } from '../monitor/monitor.ts';
 import { type MonitorOptions, monitorOptions } from '../monitor/options.ts';
 import { clusterPodNodes } from '../monitor/pod-nodes.ts';
+import { AlertmanagerClient } from '../prometheus/alertmanager.ts';
 import { databasePath, openIncidentStore } from '../store/index.ts';
 import { startRetention } from '../store/retention.ts';
 import { createApp } from './app.ts';
@@ -37,8 +39,6 @@ export interface Gateway {
   /** Stops taking requests, finishes what is in flight, closes the database. */
   close(): Promise<void>;
 }
-
-const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
 
 /**
  * Composition: store, bus, Monitor and Incident agents, HTTP routes and MCP endpoints. It listens
@@ -128,7 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     kubeconfig,
     context,
     version: options.version,
-    loopbackOnly: LOOPBACK.includes(config.gateway.host),
+    loopbackOnly: isLoopbackHost(config.gateway.host),
     audit: store,
     log,
   });
@@ -151,11 +151,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   await agent.start();
   await monitor.start();
   ready = true;
-  const am = config.alertmanager.url
-    ? startAlertmanagerSync({
+  const alertmanager = config.alertmanager.url
+    ? new AlertmanagerClient({
         url: config.alertmanager.url,
         auth: config.alertmanager.auth,
         timeoutMs: config.alertmanager.timeoutMs,
+      })
+    : undefined;
+  const am = alertmanager
+    ? startAlertmanagerSync({
+        alertmanager,
         store,
         intervalMs: options.alertmanagerSyncMs,
         onChange: (changes) => {
@@ -191,6 +196,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       closing = true;
       retention.stop();
       am?.stop();
+      alertmanager?.close();
       podNodes?.stop();
       await http.close();
       await Promise.all(endpoints.map((e) => e.close()));

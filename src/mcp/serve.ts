@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Readable, Writable } from 'node:stream';
 import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { isLoopbackHost, isLoopbackHostHeader } from '../loopback.ts';
 import { type McpServer, RPC_ERROR, rpcError } from './server.ts';
 
 /**
@@ -57,8 +58,6 @@ const jsonRpcError = (res: ServerResponse, status: number, message: string) => {
   res.end(JSON.stringify({ jsonrpc: '2.0', error: { code: -32000, message }, id: null }));
 };
 
-const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/i;
-
 /**
  * A Streamable HTTP endpoint with sessions: each client that initialises gets its own transport
  * (the SDK's), found again by its `Mcp-Session-Id`, all answered by one server. Mountable on any node:http server (the gateway
@@ -69,7 +68,7 @@ export function mcpHttpHandler(server: McpServer, options: { loopbackOnly: boole
   const sessions = new Map<string, StreamableHTTPServerTransport>();
   let transportClass: Promise<typeof StreamableHTTPServerTransport> | undefined;
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (options.loopbackOnly && !LOOPBACK_HOST.test(req.headers.host ?? ''))
+    if (options.loopbackOnly && !isLoopbackHostHeader(req.headers.host))
       return jsonRpcError(res, 403, 'host not allowed');
     const id = req.headers['mcp-session-id'];
     const known = typeof id === 'string' ? sessions.get(id) : undefined;
@@ -107,7 +106,7 @@ export function mcpHttpHandler(server: McpServer, options: { loopbackOnly: boole
 
 /** Listens on host:port and serves MCP at `/mcp`. */
 export async function serveHttp(server: McpServer, options: { host: string; port: number }) {
-  const loopbackOnly = ['127.0.0.1', 'localhost', '::1'].includes(options.host);
+  const loopbackOnly = isLoopbackHost(options.host);
   const mcp = mcpHttpHandler(server, { loopbackOnly });
   const http = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];

@@ -1,5 +1,4 @@
-import type { HttpAuth } from '../config/types.ts';
-import { authHeader } from '../prometheus/http.ts';
+import type { AlertmanagerClient } from '../prometheus/alertmanager.ts';
 import type { MutedChange, ProcessingRepository } from '../store/repository.ts';
 
 interface AmAlert {
@@ -32,30 +31,24 @@ export function mutedAlerts(body: unknown): Map<string, string[]> {
  * alerts alone (no diagnosis for an incident whose firing alerts are all muted).
  */
 export function startAlertmanagerSync(options: {
-  url: string;
-  auth: HttpAuth | null;
-  timeoutMs: number;
+  alertmanager: Pick<AlertmanagerClient, 'alerts'>;
   store: Pick<ProcessingRepository, 'setSuppressed'>;
   intervalMs?: number;
   onChange?: (changes: MutedChange[]) => void;
   /** Told once when Alertmanager stops answering, and once when it answers again. */
   onUnreachable?: (message: string | null) => void;
 }): { syncNow(): Promise<void>; stop(): void } {
-  const endpoint = `${options.url.replace(/\/+$/, '')}/api/v2/alerts?active=true&silenced=true&inhibited=true`;
   let failing = false;
   const syncNow = async () => {
     let muted: Map<string, string[]>;
     try {
-      const res = await fetch(endpoint, {
-        headers: { accept: 'application/json', ...authHeader(options.auth) },
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      muted = mutedAlerts(await res.json());
+      muted = mutedAlerts(
+        await options.alertmanager.alerts({ active: true, silenced: true, inhibited: true }),
+      );
     } catch (err) {
       if (!failing)
         options.onUnreachable?.(
-          `cannot read alerts from ${options.url}: ${(err as Error).message}; silences are not checked until it answers`,
+          `cannot read which alerts are muted: ${(err as Error).message}; silences are not checked until it answers`,
         );
       failing = true;
       return;

@@ -3,6 +3,7 @@ import type { Plan } from '../../agent/plan.ts';
 import type { Config } from '../../config/types.ts';
 import { kubeconfigProblem } from '../../k8s/config.ts';
 import { type Command, OperationalError, UsageError } from '../command.ts';
+import { loadCliConfig } from '../load-config.ts';
 
 const USAGE = `Usage: sre-nanobot agent -m "MESSAGE" [--plan] [--json] [--yes] [--config P]
                          [--kubeconfig P] [--context C] [-n NS] [--offline]
@@ -60,16 +61,6 @@ function parse(args: string[]) {
 }
 
 type Options = ReturnType<typeof parse>;
-
-async function loadConfig(path: string | undefined): Promise<Config> {
-  const { loadConfig, ConfigError } = await import('../../config/index.ts');
-  try {
-    return loadConfig({ path }).config;
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    throw err;
-  }
-}
 
 const write = (text: string) => process.stdout.write(text);
 
@@ -183,7 +174,7 @@ export const agentCommand: Command = {
       const { onlyDefaults } = await import('../../config/location.ts');
       if (options.offline || onlyDefaults(options.config)) return runOffline(options, undefined);
     }
-    const config = await loadConfig(options.config);
+    const { config } = await loadCliConfig(options.config);
     if (!config.llm || options.offline) return runOffline(options, config);
     return runWithLlm(options, { ...config, llm: config.llm });
   },

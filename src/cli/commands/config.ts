@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENV_OVERRIDES } from '../../config/overrides.ts';
 import { type Command, OperationalError, UsageError } from '../command.ts';
+import { loadCliConfig } from '../load-config.ts';
 
 const USAGE = `Usage: sre-nanobot config init [--config P] [--force]
        sre-nanobot config show [--config P] [--json]
@@ -50,14 +51,8 @@ async function init(path: string | undefined, force: boolean): Promise<number> {
 }
 
 async function show(path: string | undefined, json: boolean): Promise<number> {
-  const { loadConfig, ConfigError, maskConfig, flattenConfig } = await config();
-  let loaded: ReturnType<typeof loadConfig>;
-  try {
-    loaded = loadConfig({ path });
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    throw err;
-  }
+  const { maskConfig, flattenConfig } = await config();
+  const loaded = await loadCliConfig(path);
   const masked = maskConfig(loaded.config);
   if (json) {
     process.stdout.write(`${JSON.stringify(masked, null, 2)}\n`);

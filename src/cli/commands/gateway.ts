@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isLoopbackHost } from '../../loopback.ts';
 import { type Command, listenError, OperationalError, UsageError } from '../command.ts';
+import { loadCliConfig } from '../load-config.ts';
 import { VERSION } from '../version.ts';
 
 const USAGE = `Usage: sre-nanobot gateway [--config P] [--port N] [--host H] [--data-dir D]
@@ -59,14 +61,7 @@ export const gatewayCommand: Command = {
     if (durability !== 'full' && durability !== 'normal')
       throw new UsageError(`--durability must be full or normal, got '${durability}'`);
     const port = int('port', values.port, 0, 65535);
-    const { ConfigError, loadConfig } = await import('../../config/index.ts');
-    let config: Awaited<ReturnType<typeof loadConfig>>['config'];
-    try {
-      config = loadConfig({ path: values.config }).config;
-    } catch (err) {
-      if (err instanceof ConfigError) throw new UsageError(err.message);
-      throw err;
-    }
+    let { config } = await loadCliConfig(values.config);
     config = {
       ...config,
       dataDir: values['data-dir'] ? resolve(values['data-dir']) : config.dataDir,
@@ -97,7 +92,7 @@ export const gatewayCommand: Command = {
     process.stdout.write(
       `${JSON.stringify({ ready: true, url: gateway.url, webhook: `${gateway.url}/api/v1/alerts/alertmanager`, database: gateway.database })}\n`,
     );
-    if (!config.gateway.auth && !['127.0.0.1', 'localhost', '::1'].includes(config.gateway.host))
+    if (!config.gateway.auth && !isLoopbackHost(config.gateway.host))
       process.stderr.write(
         `gateway: warning: listening on ${config.gateway.host} without auth; set gateway.auth in the config file\n`,
       );

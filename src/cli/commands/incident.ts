@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../incidents/types.ts';
 import type { IncidentStore } from '../../store/index.ts';
 import { type Command, OperationalError, UsageError } from '../command.ts';
+import { loadCliConfig } from '../load-config.ts';
 
 const USAGE = `Usage: sre-nanobot incident list [--json] [--status S]... [--limit N]
        sre-nanobot incident show ID [--json]
@@ -50,19 +51,13 @@ function parse(args: string[]) {
 /** `--data-dir`, else the configuration's `dataDir` (which SRE_NANOBOT_DATA_DIR overrides), and where it came from. */
 async function dataDir(values: Values): Promise<{ dir: string; origin: string }> {
   if (values['data-dir']) return { dir: resolve(values['data-dir']), origin: '--data-dir' };
-  const { ConfigError, loadConfig } = await import('../../config/index.ts');
-  try {
-    const { config, file, found } = loadConfig({ path: values.config });
-    const origin = process.env.SRE_NANOBOT_DATA_DIR
-      ? 'SRE_NANOBOT_DATA_DIR'
-      : found
-        ? `the config ${file}`
-        : 'the default';
-    return { dir: config.dataDir, origin };
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(`${err.message}; or pass --data-dir`);
-    throw err;
-  }
+  const { config, file, found } = await loadCliConfig(values.config, '; or pass --data-dir');
+  const origin = process.env.SRE_NANOBOT_DATA_DIR
+    ? 'SRE_NANOBOT_DATA_DIR'
+    : found
+      ? `the config ${file}`
+      : 'the default';
+  return { dir: config.dataDir, origin };
 }
 
 async function openStore(values: Values): Promise<IncidentStore> {

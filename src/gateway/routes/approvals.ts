@@ -15,12 +15,6 @@ const decisionSchema = z.object({
   reason: z.string().max(2000).optional(),
 });
 
-/** The basic-auth user name, when there is one: who approved, for the audit trail. */
-function userOf(c: Context): string | undefined {
-  const m = /^Basic\s+(\S+)$/i.exec(c.req.header('authorization') ?? '');
-  return m ? Buffer.from(m[1], 'base64').toString('utf8').split(':')[0] || undefined : undefined;
-}
-
 /** `GET /api/v1/approvals`, `POST /api/v1/approvals/{id}/approve|reject` with `{"by":…,"reason":…}`. */
 export function approvalRoutes(app: Hono, g: GatewayContext): void {
   app.get('/api/v1/approvals', async (c) => {
@@ -49,7 +43,7 @@ export function approvalRoutes(app: Hono, g: GatewayContext): void {
     try {
       const approval = await g.store.decideApproval(c.req.param('id') ?? '', {
         approved,
-        by: parsed.data.by ?? userOf(c) ?? 'api',
+        by: parsed.data.by ?? g.auth.user(c.req.header('authorization')) ?? 'api',
         reason: parsed.data.reason ?? null,
         at: new Date().toISOString(),
       });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { uniquelyNamed } from '../../registry.ts';
 import type { Cluster } from '../core/cluster.ts';
 import { handleBinding } from './binding.ts';
 import { handleDelete, handleDeleteCollection } from './delete.ts';
@@ -30,15 +31,6 @@ const SUBRESOURCES: readonly Subresource[] = [
   { name: 'eviction', handle: handleEviction },
   { name: 'binding', handle: handleBinding },
 ];
-
-function registry(list: readonly Subresource[]): ReadonlyMap<string, Subresource> {
-  const byName = new Map<string, Subresource>();
-  for (const sub of list) {
-    if (byName.has(sub.name)) throw new Error(`duplicate subresource ${sub.name}`);
-    byName.set(sub.name, sub);
-  }
-  return byName;
-}
 
 const HEALTH_PATHS = ['healthz', 'livez', 'readyz'];
 
@@ -111,7 +103,7 @@ export function createApiHandler(
   cluster: Cluster,
   options: { routes: ExtraRoute[] },
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const subresources = registry(SUBRESOURCES);
+  const subresources = new Map(uniquelyNamed(SUBRESOURCES, 'subresource').map((sub) => [sub.name, sub]));
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     const queryStart = url.indexOf('?');

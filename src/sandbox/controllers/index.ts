@@ -1,3 +1,4 @@
+import { assertUniqueNames } from '../../registry.ts';
 import type { Cluster } from '../core/cluster.ts';
 import { ClusterIndex } from './cluster-index.ts';
 import type { Controller } from './controller.ts';
@@ -42,20 +43,12 @@ export const CONTROLLERS: readonly Controller[] = [
   eventTtlController,
 ];
 
-function assertUniqueNames(controllers: readonly Controller[]): void {
-  const seen = new Set<string>();
-  for (const c of controllers) {
-    if (seen.has(c.name)) throw new Error(`duplicate controller name: ${c.name}`);
-    seen.add(c.name);
-  }
-}
-
 /** Starts every controller against the cluster; the returned function stops them all (subscriptions and timers). */
 export function startControllers(
   cluster: Cluster,
   controllers: readonly Controller[] = CONTROLLERS,
 ): () => void {
-  assertUniqueNames(controllers);
+  assertUniqueNames(controllers, 'controller');
   const index = new ClusterIndex(cluster.store);
   const stops = [index.start()];
   for (const controller of controllers) stops.push(controller.start({ cluster, index }));

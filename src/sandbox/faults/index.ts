@@ -1,3 +1,4 @@
+import { uniquelyNamed } from '../../registry.ts';
 import type { Cluster } from '../core/cluster.ts';
 import { badRelease } from './bad-release.ts';
 import { certExpired } from './cert-expired.ts';
@@ -19,32 +20,26 @@ import type { FaultType } from './types.ts';
 export type { FaultSpec, FaultView } from './manager.ts';
 export { FaultError, type FaultType } from './types.ts';
 
-function registry(types: FaultType[]): readonly FaultType[] {
-  const seen = new Set<string>();
-  for (const t of types) {
-    if (seen.has(t.name)) throw new Error(`duplicate fault type ${t.name}`);
-    seen.add(t.name);
-  }
-  return types;
-}
-
 /** Every fault type the sandbox can inject. */
-export const FAULT_TYPES = registry([
-  crashLoop,
-  oom,
-  imagePull,
-  badRelease,
-  highLatency,
-  highErrorRate,
-  memoryLeak,
-  cpuSaturation,
-  nodeNotReady,
-  diskPressure,
-  pvcFull,
-  dbConnectionsExhausted,
-  dnsFailure,
-  certExpired,
-]);
+export const FAULT_TYPES = uniquelyNamed(
+  [
+    crashLoop,
+    oom,
+    imagePull,
+    badRelease,
+    highLatency,
+    highErrorRate,
+    memoryLeak,
+    cpuSaturation,
+    nodeNotReady,
+    diskPressure,
+    pvcFull,
+    dbConnectionsExhausted,
+    dnsFailure,
+    certExpired,
+  ],
+  'fault type',
+);
 
 /** The fault manager over the full registry. */
 export class FaultManager extends Manager {

@@ -1,3 +1,4 @@
+import { uniquelyNamed } from '../../registry.ts';
 import type { Cluster } from '../core/cluster.ts';
 import { rt } from '../core/resources.ts';
 import type { FaultManager } from '../faults/index.ts';
@@ -17,30 +18,24 @@ import { nodeExporter } from './node-exporter.ts';
 import { red } from './red.ts';
 import { sandboxFaults } from './sandbox.ts';
 
-function registry(collectors: Collector[]): readonly Collector[] {
-  const seen = new Set<string>();
-  for (const c of collectors) {
-    if (seen.has(c.name)) throw new Error(`duplicate metrics collector ${c.name}`);
-    seen.add(c.name);
-  }
-  return collectors;
-}
-
 /** Everything /metrics exposes, in exposition order. */
-export const COLLECTORS = registry([
-  kubePods,
-  kubeWorkloads,
-  kubeBatch,
-  kubeAutoscaling,
-  kubeCluster,
-  cadvisor,
-  kubelet,
-  nodeExporter,
-  red,
-  databases,
-  certificates,
-  sandboxFaults,
-]);
+export const COLLECTORS: readonly Collector[] = uniquelyNamed(
+  [
+    kubePods,
+    kubeWorkloads,
+    kubeBatch,
+    kubeAutoscaling,
+    kubeCluster,
+    cadvisor,
+    kubelet,
+    nodeExporter,
+    red,
+    databases,
+    certificates,
+    sandboxFaults,
+  ],
+  'metrics collector',
+);
 
 const counters = new WeakMap<Cluster, CounterState>();
 

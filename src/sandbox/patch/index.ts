@@ -1,3 +1,4 @@
+import { uniquelyNamed } from '../../registry.ts';
 import { ApiError, badRequest } from '../core/errors.ts';
 import type { ResourceType } from '../core/resources.ts';
 import type { KubeObject } from '../core/types.ts';
@@ -11,21 +12,11 @@ import { strategicMergePatchFormat } from './strategic-merge.ts';
 export type { PatchFormat } from './format.ts';
 
 /** Every PATCH body the API server accepts, in the order its 415 message lists them. */
-export const PATCH_FORMATS: readonly PatchFormat[] = registry([
-  jsonPatchFormat,
-  mergePatchFormat,
-  applyPatchFormat,
-  strategicMergePatchFormat,
-]);
-
-function registry(formats: PatchFormat[]): readonly PatchFormat[] {
-  const seen = new Set<string>();
-  for (const format of formats) {
-    if (seen.has(format.contentType)) throw new Error(`duplicate patch format ${format.contentType}`);
-    seen.add(format.contentType);
-  }
-  return formats;
-}
+export const PATCH_FORMATS: readonly PatchFormat[] = uniquelyNamed(
+  [jsonPatchFormat, mergePatchFormat, applyPatchFormat, strategicMergePatchFormat],
+  'patch format',
+  (format) => format.contentType,
+);
 
 /**
  * Applies a PATCH request body to `original` and returns the patched object; `original` is never

@@ -1,3 +1,4 @@
+import { uniquelyNamed } from '../../../registry.ts';
 import { coredns } from './coredns.ts';
 import { httpApp } from './http-app.ts';
 import { nginx } from './nginx.ts';
@@ -9,16 +10,10 @@ import type { AppProfile } from './types.ts';
 export type { AppContext, AppProfile, Crash, Peer, Problem, Protocol, StartFailure } from './types.ts';
 
 /** Application profiles, most specific first; the generic HTTP service matches anything. */
-export const PROFILES: readonly AppProfile[] = registry([postgres, redis, coredns, nginx, quiet, httpApp]);
-
-function registry(profiles: AppProfile[]): AppProfile[] {
-  const seen = new Set<string>();
-  for (const p of profiles) {
-    if (seen.has(p.name)) throw new Error(`duplicate application profile ${p.name}`);
-    seen.add(p.name);
-  }
-  return profiles;
-}
+export const PROFILES: readonly AppProfile[] = uniquelyNamed(
+  [postgres, redis, coredns, nginx, quiet, httpApp],
+  'application profile',
+);
 
 /** The profile named by the `sandbox.sre-nanobot.dev/profile` annotation, else the first whose image matches. */
 export function profileFor(image: string, requested?: string): AppProfile {
