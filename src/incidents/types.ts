@@ -90,6 +90,7 @@ export type TimelineKind =
   | 'runbook_matched'
   | 'approval_requested'
   | 'approval_decided'
+  | 'approval_expired'
   | 'action_executed'
   | 'verification'
   | 'note';

@@ -1,10 +1,31 @@
 import { randomBytes } from 'node:crypto';
-import type { ApprovalRecord } from '../../incidents/types.ts';
+import { isSettled } from '../../incidents/lifecycle.ts';
+import type { ApprovalRecord, Incident } from '../../incidents/types.ts';
 import { ApprovalAlreadyDecided, type ApprovalFilter, StoreNotFound } from '../repository.ts';
 import type { Db } from './database.ts';
 import { type ApprovalRow, toApproval } from './rows.ts';
 
 export type ApprovalRequest = Omit<ApprovalRecord, 'id' | 'status' | 'decidedAt' | 'decidedBy' | 'reason'>;
+
+/**
+ * Expires an incident's pending approvals once it is resolved or closed, in the caller's transaction:
+ * nobody should approve, at 3 a.m., a fix for a problem that is already gone.
+ */
+export function approvalExpiry(db: Db): (incident: Incident, at: string) => void {
+  const expire = db.prepare(
+    `UPDATE approvals SET status = 'expired', decided_at = ?, decided_by = 'sre-nanobot', reason = ?
+     WHERE incident_id = ? AND status = 'pending' RETURNING id`,
+  );
+  const timeline = db.prepare(
+    'INSERT INTO timeline (incident_id, at, kind, message, actor) VALUES (?, ?, ?, ?, ?)',
+  );
+  return (incident, at) => {
+    if (!isSettled(incident.status)) return;
+    const reason = `the incident was ${incident.status} before a decision`;
+    for (const { id } of expire.all(at, reason, incident.id) as { id: string }[])
+      timeline.run(incident.id, at, 'approval_expired', `approval ${id} expired: ${reason}`, 'sre-nanobot');
+  };
+}
 
 /** Approvals: a pending request per proposed fix, decided once by a human (or --auto-approve). */
 export function approvals(db: Db) {

@@ -10,6 +10,7 @@ import type {
   VerificationRecord,
 } from '../../incidents/types.ts';
 import { type AlertState, type IncidentFilter, StoreNotFound } from '../repository.ts';
+import { approvalExpiry } from './approvals.ts';
 import type { Db } from './database.ts';
 import {
   type ActionRow,
@@ -73,6 +74,21 @@ export function incidents(db: Db) {
 
   const timelineEntry = (id: string, e: TimelineEntry) =>
     q.insertTimeline.run(id, e.at, e.kind, e.message, e.actor);
+  const expireApprovals = approvalExpiry(db);
+  /** One status change: the lifecycle's check, the row, the timeline and what a settled incident ends. */
+  const move = (before: Incident, to: IncidentStatus, message: string, actor: string): Incident => {
+    const at = new Date().toISOString();
+    const after = transition(before, to, at);
+    q.update.run(after);
+    timelineEntry(before.id, {
+      at,
+      kind: 'status_changed',
+      message: `${before.status} → ${to}${message}`,
+      actor,
+    });
+    expireApprovals(after, at);
+    return after;
+  };
 
   return {
     listIncidents(filter: IncidentFilter = {}): Incident[] {
@@ -117,19 +133,8 @@ export function incidents(db: Db) {
     }),
 
     transition: db.transaction(
-      (id: string, to: IncidentStatus, by: { actor: string; message?: string }): Incident => {
-        const before = get(id);
-        const at = new Date().toISOString();
-        const after = transition(before, to, at);
-        q.update.run(after);
-        timelineEntry(id, {
-          at,
-          kind: 'status_changed',
-          message: `${before.status} → ${to}${by.message ? `: ${by.message}` : ''}`,
-          actor: by.actor,
-        });
-        return after;
-      },
+      (id: string, to: IncidentStatus, by: { actor: string; message?: string }): Incident =>
+        move(get(id), to, by.message ? `: ${by.message}` : '', by.actor),
     ),
 
     reconcile: db.transaction(
@@ -149,18 +154,8 @@ export function incidents(db: Db) {
               .map(toIncident)
           : inStatuses(which.statuses, Number.MAX_SAFE_INTEGER);
         for (const before of candidates) {
-          const move = decide(before);
-          if (!move) continue;
-          const at = new Date().toISOString();
-          const after = transition(before, move.to, at);
-          q.update.run(after);
-          timelineEntry(before.id, {
-            at,
-            kind: 'status_changed',
-            message: `${before.status} → ${move.to}: ${move.message}`,
-            actor,
-          });
-          moved.push(after);
+          const decided = decide(before);
+          if (decided) moved.push(move(before, decided.to, `: ${decided.message}`, actor));
         }
         return moved;
       },

@@ -3,7 +3,7 @@ import type { Purged, StoreStats } from '../repository.ts';
 import type { Db } from './database.ts';
 
 /** Retention and counts. Deleting an incident cascades to its alerts, events, timeline and the rest. */
-export function maintenance(db: Db) {
+export function maintenance(db: Db, pendingCount: () => number) {
   const q = {
     purgeIncidents: db.prepare(
       "DELETE FROM incidents WHERE status IN ('resolved', 'closed') AND updated_at < ?",
@@ -16,11 +16,6 @@ export function maintenance(db: Db) {
     purgeAudit: db.prepare('DELETE FROM audit_log WHERE at < ?'),
     byStatus: db.prepare('SELECT status, COUNT(*) AS n FROM incidents GROUP BY status'),
     events: db.prepare('SELECT COUNT(*) FROM alert_events').pluck(),
-    pending: db
-      .prepare(
-        'SELECT COUNT(*) FROM alert_events WHERE seq > (SELECT last_seq FROM processing_cursor WHERE id = 1)',
-      )
-      .pluck(),
     deliveries: db.prepare('SELECT COUNT(*) AS n FROM deliveries'),
   };
   const incidentCounts = (): Record<IncidentStatus, number> => {
@@ -41,7 +36,7 @@ export function maintenance(db: Db) {
       return {
         incidentsByStatus: incidentCounts(),
         alertEvents: q.events.get() as number,
-        pendingEvents: q.pending.get() as number,
+        pendingEvents: pendingCount(),
         deliveries: (q.deliveries.get() as { n: number }).n,
       };
     },

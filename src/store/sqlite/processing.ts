@@ -1,5 +1,6 @@
 import type { Incident } from '../../incidents/types.ts';
 import type { AlertState, ProcessingOutcome, Processor } from '../repository.ts';
+import { approvalExpiry } from './approvals.ts';
 import type { Db } from './database.ts';
 import { alertKey } from './hash.ts';
 import {
@@ -49,6 +50,8 @@ export function processing(db: Db) {
     markProcessed: db.prepare('UPDATE processing_cursor SET last_seq = ? WHERE id = 1'),
   };
 
+  const expireApprovals = approvalExpiry(db);
+
   const run = <T extends ProcessingOutcome>(limit: number, process: Processor<T>): T | null => {
     const events = (q.pending.all(limit) as EventRow[]).map(toEvent);
     if (!events.length) return null;
@@ -70,7 +73,10 @@ export function processing(db: Db) {
     const outcome = process(events, { alerts, incidents });
     for (const a of outcome.alerts)
       (alerts.has(`${a.incidentId}/${a.fingerprint}`) ? q.updateAlert : q.insertAlert).run(alertParams(a));
-    for (const i of outcome.incidents) q.updateIncident.run({ ...i, labels: JSON.stringify(i.labels) });
+    for (const i of outcome.incidents) {
+      q.updateIncident.run({ ...i, labels: JSON.stringify(i.labels) });
+      expireApprovals(i, i.updatedAt);
+    }
     for (const { incidentId, entry } of outcome.timeline)
       q.insertTimeline.run(incidentId, entry.at, entry.kind, entry.message, entry.actor);
     q.markProcessed.run(events.at(-1)!.seq);

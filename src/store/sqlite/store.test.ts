@@ -222,6 +222,49 @@ describe('sqlite incident store', () => {
     await store.close();
   });
 
+  it('expires pending approvals when the incident resolves by itself or is resolved by hand', async () => {
+    const store = await openIncidentStore({ path: tempDb() });
+    const other = alert({
+      alertname: 'KubeJobFailed',
+      namespace: 'batch',
+      job_name: 'nightly',
+      severity: 'warning',
+    });
+    const incidentOf = async (a: ReturnType<typeof alert>) => {
+      const before = new Set((await store.listIncidents({})).map((i) => i.id));
+      await store.ingest(delivery([a]), router);
+      await processAll(store);
+      return (await store.listIncidents({})).find((i) => !before.has(i.id))!.id;
+    };
+    const byHand = await incidentOf(crash);
+    const byItself = await incidentOf(other);
+    const ask = (incidentId: string) =>
+      store.requestApproval({ incidentId, summary: 'restart api', risk: 'low', requestedAt: at(2) });
+    const [first, second, decided] = [await ask(byHand), await ask(byItself), await ask(byItself)];
+    await store.decideApproval(decided.id, { approved: true, by: 'alice', reason: null, at: at(3) });
+
+    await store.ingest(delivery([resolvedOf(other)], at(60)), router);
+    await processAll(store);
+    await store.transition(byHand, 'resolved', { actor: 'bob', message: 'fixed by hand' });
+
+    const status = async (id: string) => (await store.listApprovals({})).find((a) => a.id === id)?.status;
+    assert.equal(await status(first.id), 'expired');
+    assert.equal(await status(second.id), 'expired');
+    assert.equal(await status(decided.id), 'approved', 'a decision stays');
+    const view = (await store.incidentView(byItself))!;
+    assert.equal(view.incident.status, 'resolved');
+    assert.match(
+      view.timeline.find((t) => t.kind === 'approval_expired')?.message ?? '',
+      new RegExp(`^approval ${second.id} expired: the incident was resolved before a decision$`),
+    );
+    await assert.rejects(
+      store.decideApproval(first.id, { approved: true, by: 'carol', reason: null, at: at(70) }),
+      (err: Error) =>
+        err instanceof ApprovalAlreadyDecided && /already expired by sre-nanobot/.test(err.message),
+    );
+    await store.close();
+  });
+
   it('keeps the audit log and purges settled incidents with everything they own', async () => {
     const store = await openIncidentStore({ path: tempDb() });
     await store.record({

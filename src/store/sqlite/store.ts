@@ -29,7 +29,7 @@ export function openSqliteStore(options: OpenStoreOptions): IncidentStore {
   const inc = incidents(db);
   const appr = approvals(db);
   const log = audit(db);
-  const maint = maintenance(db);
+  const maint = maintenance(db, proc.pendingCount);
   const async =
     <A extends unknown[], R>(fn: (...args: A) => R) =>
     async (...args: A): Promise<R> =>
