@@ -91,6 +91,7 @@ export type TimelineKind =
   | 'approval_requested'
   | 'approval_decided'
   | 'approval_expired'
+  | 'linked'
   | 'action_executed'
   | 'verification'
   | 'note';
@@ -147,4 +148,17 @@ export interface IncidentView {
   approvals: ApprovalRecord[];
   verifications: VerificationRecord[];
   timeline: TimelineEntry[];
+  /**
+   * Incidents of the same outage: the likely `cause` (a node's incident opened after this one's pod
+   * alerts) or an `effect` of this one, linked under a correlation key such as `node:worker-2`.
+   */
+  related: RelatedIncident[];
+}
+
+export interface RelatedIncident {
+  id: string;
+  title: string;
+  status: IncidentStatus;
+  role: 'cause' | 'effect';
+  key: string;
 }

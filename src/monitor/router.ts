@@ -27,9 +27,10 @@ export function incidentTitle(alert: WebhookAlert): string {
  * Which incident each new alert joins, decided inside the intake transaction so the 202 can name
  * the incidents: the incident its fingerprint is already in, else the first joinable incident
  * under one of its correlation keys, else a new one. Alerts routed earlier in the same delivery
- * count, so a burst of related alerts opens one incident, not one per alert. Known limit: the
- * decision is online — a node alert arriving after its pods' alerts opened incidents does not
- * merge them.
+ * count, so a burst of related alerts opens one incident, not one per alert. The decision is
+ * online: a node alert arriving after its pods' alerts opened incidents of their own opens the
+ * node's incident and links those to it (each keeps its alerts and history; the link names the
+ * likely cause).
  */
 export function createRouter(options: MonitorOptions): Router {
   const windowMs = options.groupWindowSeconds * 1000;
@@ -46,12 +47,12 @@ export function createRouter(options: MonitorOptions): Router {
   };
 
   return {
-    keysOf: (alert) => keysOf(alert).map((k) => k.key),
+    keysOf,
     route(alerts: readonly WebhookAlert[], state: RoutingState, at: string): RoutingDecision {
       const now = Date.parse(at);
       const byFingerprint = new Map(state.byFingerprint);
       const byKey = new Map(state.byKey);
-      const decision: RoutingDecision = { assignments: [], opened: [] };
+      const decision: RoutingDecision = { assignments: [], opened: [], links: [] };
       // Alerts that only join (pods of a node) go after the ones that may open what they join.
       const keyed = alerts.map((alert, index) => ({ alert, index, keys: keysOf(alert) }));
       const order = [
@@ -79,10 +80,15 @@ export function createRouter(options: MonitorOptions): Router {
           };
           decision.opened.push(opened);
           target = { incidentId: opened.id, status: 'open', lastAlertAt: at };
+          for (const k of keys.filter((key) => key.opens))
+            for (const follower of state.followersByKey.get(k.key) ?? [])
+              if (!isSettled(follower.status))
+                decision.links.push({ incidentId: follower.incidentId, cause: opened.id, key: k.key });
         }
         const joined: RoutingCandidate = { ...target, lastAlertAt: at };
         const indexed = keys.filter((k) => k.opens).map((k) => k.key);
-        decision.assignments[index] = { incidentId: joined.incidentId, keys: indexed };
+        const follows = keys.filter((k) => !k.opens).map((k) => k.key);
+        decision.assignments[index] = { incidentId: joined.incidentId, keys: indexed, follows };
         byFingerprint.set(alert.fingerprint, joined);
         for (const key of indexed) {
           const others = (byKey.get(key) ?? []).filter((c) => c.incidentId !== joined.incidentId);

@@ -21,6 +21,7 @@ test('the IncidentView with its computed summary, format tag first', () => {
     'approvals',
     'verifications',
     'timeline',
+    'related',
   ]);
   assert.equal(out.format, JSON_REPORT_FORMAT);
   assert.equal(out.format, 'sre-nanobot.incident-report/v1');

@@ -27,6 +27,7 @@ export function toReportJson(view: IncidentView, summary: IncidentSummary, now: 
     approvals: sortKeys(view.approvals) as IncidentView['approvals'],
     verifications: sortKeys(view.verifications) as IncidentView['verifications'],
     timeline: sortKeys(view.timeline) as IncidentView['timeline'],
+    related: sortKeys(view.related) as IncidentView['related'],
   };
 }
 

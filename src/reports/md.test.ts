@@ -134,6 +134,31 @@ test('an open incident says plainly what is missing, and never leaves a heading 
   assert.equal(section(renderReport(bare, 'md', { now }), 'Alerts'), '*No alerts recorded.*');
 });
 
+test('related incidents appear in the summary only when there are some', () => {
+  const view = resolvedIncident();
+  assert.doesNotMatch(section(renderReport(view, 'md', { now }), 'Summary'), /Related/);
+  view.related = [
+    {
+      id: 'inc-7',
+      title: 'KubeNodeNotReady: node worker-2',
+      status: 'open',
+      role: 'cause',
+      key: 'node:worker-2',
+    },
+    {
+      id: 'inc-9',
+      title: 'KubePodNotReady: shop/web',
+      status: 'awaiting_approval',
+      role: 'effect',
+      key: 'node:worker-2',
+    },
+  ];
+  assert.match(
+    section(renderReport(view, 'md', { now }), 'Summary'),
+    /- \*\*Related:\*\* inc-7 \(KubeNodeNotReady: node worker-2, open\): the likely cause; inc-9 \(KubePodNotReady: shop\/web, awaiting approval\): the likely consequence/,
+  );
+});
+
 test('hostile alert text stays text: no HTML, links, emphasis, headings, list items or extra table cells', () => {
   const md = renderReport(hostileIncident(), 'md', { now });
   assert.ok(!/(?<!\\)<(script|img|b)\b/.test(md.replace(/`[^`]*`/g, '')), 'no raw tag outside code spans');

@@ -35,6 +35,16 @@ function verificationLine(s: IncidentSummary): Text {
   ];
 }
 
+/** `inc-7 (KubeNodeNotReady: node worker-2, open): the likely cause`. */
+const relatedText = (view: IncidentView): Text => [
+  view.related
+    .map(
+      (r) =>
+        `${r.id} (${r.title}, ${r.status.replace('_', ' ')}): the likely ${r.role === 'cause' ? 'cause' : 'consequence'}`,
+    )
+    .join('; '),
+];
+
 export function summarySection(view: IncidentView, s: IncidentSummary): Section {
   const top = topFinding(view);
   const rows: [string, Text][] = [
@@ -48,6 +58,7 @@ export function summarySection(view: IncidentView, s: IncidentSummary): Section 
         ? [code(top.pattern), ` on ${refText(top.resource)}: ${top.rootCause}`]
         : [toned('No diagnosis yet.', 'muted')],
     ],
+    ...(view.related.length ? [['Related', relatedText(view)] as [string, Text]] : []),
     ['Runbook', view.runbook ? [code(view.runbook)] : [toned('No runbook matched yet.', 'muted')]],
     ['Actions', actionsLine(s)],
     ['Verification', verificationLine(s)],

@@ -173,6 +173,7 @@ export function resolvedIncident(): IncidentView {
         actor: 'autofix',
       },
     ],
+    related: [],
   };
 }
 
@@ -212,6 +213,7 @@ export function openIncident(): IncidentView {
     approvals: [],
     verifications: [],
     timeline: [],
+    related: [],
   };
 }
 

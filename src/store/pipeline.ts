@@ -37,6 +37,25 @@ export interface RoutingState {
   byFingerprint: ReadonlyMap<string, RoutingCandidate>;
   /** Incidents indexed under each correlation key, most recently active first. */
   byKey: ReadonlyMap<string, readonly RoutingCandidate[]>;
+  /**
+   * Under each opening key of the delivery's alerts: incidents with alerts that follow the key
+   * without opening it (pods of that node), not yet settled. An incident opening under the key is
+   * linked to them.
+   */
+  followersByKey: ReadonlyMap<string, readonly RoutingCandidate[]>;
+}
+
+/** A correlation key of an alert; only an opening key can start an incident of its own. */
+export interface RoutingKey {
+  key: string;
+  opens: boolean;
+}
+
+/** Two incidents of one outage: `cause` opened under `key` after `incidentId` had alerts following it. */
+export interface IncidentLink {
+  incidentId: string;
+  cause: string;
+  key: string;
 }
 
 export interface OpenedIncident {
@@ -49,15 +68,19 @@ export interface OpenedIncident {
 }
 
 export interface RoutingDecision {
-  /** Parallel to the routed alerts: the incident each joins and the keys to index that incident under. */
-  assignments: { incidentId: string; keys: string[] }[];
+  /**
+   * Parallel to the routed alerts: the incident each joins, the keys to index that incident under,
+   * and the keys it follows without opening (for linking it later).
+   */
+  assignments: { incidentId: string; keys: string[]; follows: string[] }[];
   opened: OpenedIncident[];
+  links: IncidentLink[];
 }
 
 /** Decides, purely, which incident each new alert joins. The store calls it inside the intake transaction. */
 export interface Router {
   /** Every correlation key routing may look up for this alert. */
-  keysOf(alert: WebhookAlert): string[];
+  keysOf(alert: WebhookAlert): readonly RoutingKey[];
   route(alerts: readonly WebhookAlert[], state: RoutingState, at: string): RoutingDecision;
 }
 

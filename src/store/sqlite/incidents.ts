@@ -6,6 +6,7 @@ import type {
   Incident,
   IncidentStatus,
   IncidentView,
+  RelatedIncident,
   TimelineEntry,
   VerificationRecord,
 } from '../../incidents/types.ts';
@@ -39,6 +40,14 @@ export function incidents(db: Db) {
     approvals: db.prepare('SELECT * FROM approvals WHERE incident_id = ? ORDER BY requested_at, id'),
     verifications: db.prepare('SELECT * FROM verifications WHERE incident_id = ? ORDER BY id'),
     timeline: db.prepare('SELECT at, kind, message, actor FROM timeline WHERE incident_id = ? ORDER BY id'),
+    related: db.prepare(
+      `SELECT i.id, i.title, i.status, 'cause' AS role, l.key FROM incident_links l JOIN incidents i ON i.id = l.cause_id
+       WHERE l.incident_id = @id
+       UNION ALL
+       SELECT i.id, i.title, i.status, 'effect' AS role, l.key FROM incident_links l JOIN incidents i ON i.id = l.incident_id
+       WHERE l.cause_id = @id
+       ORDER BY 1`,
+    ),
     update: db.prepare(
       `UPDATE incidents SET status = @status, updated_at = @updatedAt, acknowledged_at = @acknowledgedAt,
          resolved_at = @resolvedAt WHERE id = @id`,
@@ -129,6 +138,7 @@ export function incidents(db: Db) {
         approvals: (q.approvals.all(id) as ApprovalRow[]).map(toApproval),
         verifications: (q.verifications.all(id) as VerificationRow[]).map(toVerification),
         timeline: (q.timeline.all(id) as TimelineRow[]).map(toTimeline),
+        related: q.related.all({ id }) as RelatedIncident[],
       };
     }),
 

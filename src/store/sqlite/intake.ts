@@ -1,5 +1,12 @@
 import type { WebhookAlert } from '../../incidents/types.ts';
-import type { Delivery, IngestResult, Router, RoutingCandidate, RoutingState } from '../repository.ts';
+import type {
+  Delivery,
+  IncidentLink,
+  IngestResult,
+  Router,
+  RoutingCandidate,
+  RoutingState,
+} from '../repository.ts';
 import type { Db } from './database.ts';
 import { alertKey, hash53 } from './hash.ts';
 
@@ -60,6 +67,15 @@ export function intake(db: Db) {
       'INSERT INTO timeline (incident_id, at, kind, message, actor) VALUES (?, ?, ?, ?, ?)',
     ),
     insertKey: db.prepare('INSERT OR IGNORE INTO incident_keys (key, incident_id) VALUES (?, ?)'),
+    followersOf: db.prepare(
+      `SELECT i.id, i.status, i.last_alert_at FROM incident_followers f JOIN incidents i ON i.id = f.incident_id
+       WHERE f.key = ? AND i.status NOT IN ('resolved', 'closed') ORDER BY i.last_alert_at DESC LIMIT 100`,
+    ),
+    insertFollower: db.prepare('INSERT OR IGNORE INTO incident_followers (key, incident_id) VALUES (?, ?)'),
+    insertLink: db.prepare(
+      'INSERT OR IGNORE INTO incident_links (incident_id, cause_id, key, linked_at) VALUES (?, ?, ?, ?)',
+    ),
+    title: db.prepare('SELECT title FROM incidents WHERE id = ?').pluck(),
     insertEvent: db.prepare(
       `INSERT INTO alert_events (delivery_id, fingerprint, fp_hash, starts_at, status, incident_id, alert, received_at,
          last_seen_at)
@@ -135,14 +151,18 @@ export function intake(db: Db) {
       const indexed = new Set<string>();
       const touched = new Set<string>();
       fresh.forEach(({ alert, index }, j) => {
-        const { incidentId, keys } = decision.assignments[j];
+        const { incidentId, keys, follows } = decision.assignments[j];
         incidentOf[index] = incidentId;
         touched.add(incidentId);
-        for (const key of keys) {
-          if (indexed.has(`${key}\n${incidentId}`)) continue;
-          indexed.add(`${key}\n${incidentId}`);
-          q.insertKey.run(key, incidentId);
-        }
+        for (const [indexKeys, insert] of [
+          [keys, q.insertKey],
+          [follows, q.insertFollower],
+        ] as const)
+          for (const key of indexKeys) {
+            if (indexed.has(`${key}\n${incidentId}`)) continue;
+            indexed.add(`${key}\n${incidentId}`);
+            insert.run(key, incidentId);
+          }
         const { lastInsertRowid } = q.insertEvent.run(
           delivery.id,
           alert.fingerprint,
@@ -157,6 +177,7 @@ export function intake(db: Db) {
         lastSeq = Number(lastInsertRowid);
       });
       for (const id of touched) q.touchIncident.run(at, id, at);
+      for (const link of decision.links) recordLink(link);
     }
     q.insertDelivery.run(
       delivery.id,
@@ -180,20 +201,43 @@ export function intake(db: Db) {
       incidents: [...incidents],
     };
 
+    /** Both incidents say so in their timelines, once. */
+    function recordLink({ incidentId, cause, key }: IncidentLink) {
+      if (q.insertLink.run(incidentId, cause, key, at).changes === 0) return;
+      const what = key.replace(':', ' ');
+      q.insertTimeline.run(
+        incidentId,
+        at,
+        'linked',
+        `linked to ${cause} (${q.title.get(cause)}): its alerts are on ${what}, which has an incident of its own, the likely cause`,
+        'monitor',
+      );
+      q.insertTimeline.run(
+        cause,
+        at,
+        'linked',
+        `linked to ${incidentId} (${q.title.get(incidentId)}), opened earlier for alerts on this ${what.split(' ')[0]}`,
+        'monitor',
+      );
+    }
+
     function loadState(alerts: readonly WebhookAlert[]): RoutingState {
       const byFingerprint = new Map<string, RoutingCandidate>();
       const byKey = new Map<string, RoutingCandidate[]>();
+      const followersByKey = new Map<string, RoutingCandidate[]>();
       for (const alert of alerts) {
         const last = eventsOf(alert.fingerprint)[0];
         if (last && !byFingerprint.has(alert.fingerprint)) {
           const row = q.incident.get(last.incident_id) as CandidateRow | undefined;
           if (row) byFingerprint.set(alert.fingerprint, candidate(row));
         }
-        for (const key of router.keysOf(alert)) {
+        for (const { key, opens } of router.keysOf(alert)) {
           if (!byKey.has(key)) byKey.set(key, (q.byKey.all(key) as CandidateRow[]).map(candidate));
+          if (opens && !followersByKey.has(key))
+            followersByKey.set(key, (q.followersOf.all(key) as CandidateRow[]).map(candidate));
         }
       }
-      return { byFingerprint, byKey };
+      return { byFingerprint, byKey, followersByKey };
     }
   };
 }

@@ -171,4 +171,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_at ON audit_log (at);
     `,
   },
+  {
+    version: 2,
+    name: 'incident links: an incident opened under a key its predecessors only followed',
+    sql: `
+      -- Keys an incident's alerts follow without opening (the node a pod runs on).
+      CREATE TABLE incident_followers (
+        key TEXT NOT NULL,
+        incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        PRIMARY KEY (key, incident_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX incident_followers_incident ON incident_followers (incident_id);
+
+      -- incident_id's alerts followed key; cause_id opened under it later: one outage, two incidents.
+      CREATE TABLE incident_links (
+        incident_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        cause_id TEXT NOT NULL REFERENCES incidents (id) ON DELETE CASCADE,
+        key TEXT NOT NULL,
+        linked_at TEXT NOT NULL,
+        PRIMARY KEY (incident_id, cause_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX incident_links_cause ON incident_links (cause_id);
+    `,
+  },
 ];

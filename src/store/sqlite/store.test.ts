@@ -265,6 +265,54 @@ describe('sqlite incident store', () => {
     await store.close();
   });
 
+  it('links a node incident to the incidents its pods opened before it, once, in both views', async () => {
+    const store = await openIncidentStore({ path: tempDb() });
+    const podOn = (namespace: string, pod: string, node: string) =>
+      alert({ alertname: 'KubePodNotReady', namespace, pod, node, severity: 'warning' });
+    const opened = async (alerts: ReturnType<typeof alert>[]) => {
+      const before = new Set((await store.listIncidents({})).map((i) => i.id));
+      await store.ingest(delivery(alerts), router);
+      await processAll(store);
+      return (await store.listIncidents({})).filter((i) => !before.has(i.id)).map((i) => i.id);
+    };
+    const [onNode] = await opened([podOn('prod', 'api-7d4b9c6f8-x2x9q', 'worker-2')]);
+    const [elsewhere] = await opened([podOn('staging', 'web-5f6d7c8b9-k2k9p', 'worker-1')]);
+    const notReady = alert({ alertname: 'KubeNodeNotReady', node: 'worker-2', severity: 'critical' });
+    const [node] = await opened([notReady]);
+    assert.ok(node && onNode && elsewhere);
+    await store.ingest(delivery([{ ...notReady, startsAt: at(30) }]), router);
+    await processAll(store);
+
+    const nodeView = (await store.incidentView(node))!;
+    const podView = (await store.incidentView(onNode))!;
+    assert.deepEqual(nodeView.related, [
+      { id: onNode, title: podView.incident.title, status: 'open', role: 'effect', key: 'node:worker-2' },
+    ]);
+    assert.deepEqual(podView.related, [
+      {
+        id: node,
+        title: 'KubeNodeNotReady: node worker-2',
+        status: 'open',
+        role: 'cause',
+        key: 'node:worker-2',
+      },
+    ]);
+    assert.deepEqual((await store.incidentView(elsewhere))!.related, []);
+    assert.equal(podView.alerts.length, 1, 'each keeps its own alerts');
+    const linked = (v: typeof podView) => v.timeline.filter((t) => t.kind === 'linked').map((t) => t.message);
+    assert.deepEqual(linked(podView), [
+      `linked to ${node} (KubeNodeNotReady: node worker-2): its alerts are on node worker-2, which has an incident of its own, the likely cause`,
+    ]);
+    assert.deepEqual(linked(nodeView), [
+      `linked to ${onNode} (${podView.incident.title}), opened earlier for alerts on this node`,
+    ]);
+
+    // A new pod alert on the failing node now joins the node's incident rather than opening one.
+    assert.deepEqual(await opened([podOn('staging', 'api-7d4b9c6f8-q8q2z', 'worker-2')]), []);
+    assert.equal((await store.incidentView(node))!.alerts.length, 2);
+    await store.close();
+  });
+
   it('keeps the audit log and purges settled incidents with everything they own', async () => {
     const store = await openIncidentStore({ path: tempDb() });
     await store.record({
