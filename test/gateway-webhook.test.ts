@@ -125,6 +125,7 @@ describe('gateway webhook and REST API (no auth)', () => {
       'approvals',
       'findings',
       'incident',
+      'related',
       'runbook',
       'timeline',
       'verifications',

@@ -195,6 +195,7 @@ test('show: a short human summary, or the IncidentView as JSON', () => {
     'approvals',
     'findings',
     'incident',
+    'related',
     'runbook',
     'timeline',
     'verifications',
