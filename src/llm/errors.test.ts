@@ -28,7 +28,7 @@ test('each HTTP failure says what to check, with the provider’s own words', ()
   const cases: [number, RegExp][] = [
     [
       401,
-      /refused the API key \(HTTP 401: Authentication Fails\); check llm\.apiKey in the config or SRE_NANOBOT_LLM_API_KEY$/,
+      /refused the API key \(HTTP 401: Authentication Fails\); check llm\.apiKey in the config, DEEPSEEK_API_KEY or SRE_NANOBOT_LLM_API_KEY$/,
     ],
     [
       404,
@@ -50,6 +50,59 @@ test('each HTTP failure says what to check, with the provider’s own words', ()
     assert.match(text, expected);
     assert.ok(!text.includes('\n'));
   }
+});
+
+const claude: LlmConfig = {
+  ...config,
+  provider: 'anthropic',
+  preset: 'anthropic',
+  baseUrl: null,
+  model: 'claude-sonnet-4-5',
+};
+
+test('Anthropic: its error body, and a stream that fails after HTTP 200 with an error event', () => {
+  const rejected = new APICallError({
+    message: 'invalid x-api-key',
+    url: 'https://api.anthropic.com/v1/messages',
+    requestBodyValues: {},
+    statusCode: 401,
+    responseBody: '{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}',
+  });
+  assert.equal(
+    explainProviderError(rejected, claude),
+    'the LLM provider at the anthropic API refused the API key (HTTP 401: invalid x-api-key); check llm.apiKey in the config, ANTHROPIC_API_KEY or SRE_NANOBOT_LLM_API_KEY',
+  );
+  // What @ai-sdk/anthropic hands on for `event: error` in the middle of a stream: no status, no body.
+  const midStream = (type: string, message: string) => ({ type, message });
+  assert.equal(
+    explainProviderError(midStream('overloaded_error', 'Overloaded'), claude),
+    'the LLM provider at the anthropic API failed (overloaded_error: Overloaded); try again later, or use another provider or model',
+  );
+  assert.match(
+    explainProviderError(
+      midStream('rate_limit_error', 'Number of request tokens has exceeded your rate limit'),
+      claude,
+    ),
+    /is rate-limiting or out of quota \(rate_limit_error: Number of request tokens has exceeded your rate limit\); wait and retry/,
+  );
+  assert.match(
+    explainProviderError(midStream('invalid_request_error', 'prompt is too long'), claude),
+    /rejected the request \(invalid_request_error: prompt is too long\); check that model "claude-sonnet-4-5"/,
+  );
+  // An error event as the stream's first event becomes an APICallError (529 for overloaded).
+  const first = new APICallError({
+    message: 'Overloaded',
+    url: 'https://api.anthropic.com/v1/messages',
+    requestBodyValues: {},
+    statusCode: 529,
+    responseBody: '{"type":"overloaded_error","message":"Overloaded"}',
+  });
+  assert.match(explainProviderError(first, claude), /failed \(HTTP 529: Overloaded\); try again later/);
+  // A thrown object with some other `type` is not mistaken for a provider status.
+  assert.match(
+    explainProviderError({ type: 'tool-call', message: 'something odd' }, claude),
+    /^the LLM call failed: something odd; check the llm section/,
+  );
 });
 
 test('retries end in the last attempt’s reason; a plain-text body is quoted by its first line', () => {

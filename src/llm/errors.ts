@@ -1,7 +1,10 @@
+import { findPreset } from '../config/presets.ts';
 import type { LlmConfig } from '../config/types.ts';
 
 interface CallError {
   statusCode?: number;
+  /** Set on a bare Anthropic stream error: `overloaded_error`, `api_error`… */
+  type?: string;
   url?: string;
   responseBody?: string;
   message: string;
@@ -30,6 +33,26 @@ function innermost(err: unknown): CallError {
   return (e?.lastError ?? e ?? { message: String(err) }) as CallError;
 }
 
+/**
+ * Anthropic's error types and the HTTP status each stands for (its "Errors" page). A stream that
+ * fails after it began (`event: error`, e.g. overloaded) reaches us as a bare `{type, message}`.
+ */
+const ANTHROPIC_ERROR_STATUS: Record<string, number> = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  permission_error: 403,
+  not_found_error: 404,
+  request_too_large: 413,
+  rate_limit_error: 429,
+  api_error: 500,
+  overloaded_error: 529,
+};
+
+const streamErrorStatus = (e: CallError): number | undefined =>
+  e.statusCode === undefined && typeof e.type === 'string' && typeof e.message === 'string'
+    ? ANTHROPIC_ERROR_STATUS[e.type]
+    : undefined;
+
 const codeOf = (err: unknown): string | undefined => {
   for (
     let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0;
@@ -56,19 +79,26 @@ const isAbort = (err: unknown) => {
 export function explainProviderError(err: unknown, config: LlmConfig): string {
   const where = config.baseUrl ?? `the ${config.preset ?? config.provider} API`;
   const e = innermost(err);
-  const said = serverMessage(e.responseBody);
+  const streamed = streamErrorStatus(e);
+  // A failure reported inside a streamed answer came with HTTP 200: it is named by its type instead.
+  const status = e.statusCode ?? streamed;
+  const label = streamed !== undefined ? e.type : `HTTP ${e.statusCode}`;
+  const said =
+    streamed !== undefined ? e.message.split('\n')[0].slice(0, 200) : serverMessage(e.responseBody);
   const quoted = said ? `: ${said}` : '';
+  // The preset's own variable (ANTHROPIC_API_KEY…) is read when the file names no key: often the one to fix.
+  const keyEnv = config.preset ? findPreset(config.preset)?.apiKeyEnv : undefined;
   switch (true) {
-    case e.statusCode === 401 || e.statusCode === 403:
-      return `the LLM provider at ${where} refused the API key (HTTP ${e.statusCode}${quoted}); check llm.apiKey in the config or SRE_NANOBOT_LLM_API_KEY`;
-    case e.statusCode === 404:
-      return `the LLM provider at ${where} knows no model "${config.model}" or no such endpoint (HTTP 404${quoted}); check llm.model and llm.baseUrl`;
-    case e.statusCode === 429:
-      return `the LLM provider at ${where} is rate-limiting or out of quota (HTTP 429${quoted}); wait and retry, or check the account's quota`;
-    case e.statusCode !== undefined && e.statusCode >= 500:
-      return `the LLM provider at ${where} failed (HTTP ${e.statusCode}${quoted}); try again later, or use another provider or model`;
-    case e.statusCode !== undefined:
-      return `the LLM provider at ${where} rejected the request (HTTP ${e.statusCode}${quoted}); check that model "${config.model}" exists and supports tool calling`;
+    case status === 401 || status === 403:
+      return `the LLM provider at ${where} refused the API key (${label}${quoted}); check llm.apiKey in the config${keyEnv ? `, ${keyEnv}` : ''} or SRE_NANOBOT_LLM_API_KEY`;
+    case status === 404:
+      return `the LLM provider at ${where} knows no model "${config.model}" or no such endpoint (${label}${quoted}); check llm.model and llm.baseUrl`;
+    case status === 429:
+      return `the LLM provider at ${where} is rate-limiting or out of quota (${label}${quoted}); wait and retry, or check the account's quota`;
+    case status !== undefined && status >= 500:
+      return `the LLM provider at ${where} failed (${label}${quoted}); try again later, or use another provider or model`;
+    case status !== undefined:
+      return `the LLM provider at ${where} rejected the request (${label}${quoted}); check that model "${config.model}" exists and supports tool calling`;
     case isAbort(err) || isAbort(e):
       return `the LLM did not answer within ${duration(config.timeoutMs)} (llm.timeoutMs); raise llm.timeoutMs or ask for something smaller`;
     case codeOf(e) !== undefined || /fetch failed|connect/i.test(e.message ?? ''):

@@ -19,10 +19,14 @@ export interface ScriptedReply {
   usage?: { input: number; output: number };
 }
 
-type Block =
-  | { type: 'text'; text: string }
-  | { type: 'tool_use'; id: string; name: string; input: unknown }
-  | { type: 'tool_result'; tool_use_id: string; content: unknown; is_error?: boolean };
+export type ToolUseBlock = { type: 'tool_use'; id: string; name: string; input: unknown };
+export type ToolResultBlock = {
+  type: 'tool_result';
+  tool_use_id: string;
+  content: unknown;
+  is_error?: boolean;
+};
+export type Block = { type: 'text'; text: string } | ToolUseBlock | ToolResultBlock;
 
 export interface RecordedRequest {
   body: {
@@ -51,7 +55,8 @@ const ERROR_TYPES: Record<number, string> = {
 const MESSAGE_ID = 'msg_01Scripted';
 const MODEL = 'claude-scripted';
 
-const event = (type: string, data: object) => `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
+const event = (type: string, data: object) =>
+  `event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`;
 
 function reply(res: ServerResponse, r: ScriptedReply, stream: boolean) {
   if (r.status) {
@@ -141,7 +146,9 @@ function reply(res: ServerResponse, r: ScriptedReply, stream: boolean) {
     );
     // Claude opens each tool input with an empty delta, then sends the JSON in fragments.
     for (const partial of ['', ...(c.json.match(/.{1,10}/gsu) ?? [])])
-      res.write(event('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: partial } }));
+      res.write(
+        event('content_block_delta', { index, delta: { type: 'input_json_delta', partial_json: partial } }),
+      );
     res.write(event('content_block_stop', { index }));
     index++;
   }
@@ -171,7 +178,10 @@ export async function scriptedClaude(
       if (req.method !== 'POST' || req.url !== '/v1/messages') {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(
-          JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: `${req.method} ${req.url}` } }),
+          JSON.stringify({
+            type: 'error',
+            error: { type: 'not_found_error', message: `${req.method} ${req.url}` },
+          }),
         );
         return;
       }

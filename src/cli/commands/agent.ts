@@ -128,6 +128,8 @@ async function runWithLlm(options: Options, config: Config & { llm: NonNullable<
     toolbox,
     defaultNamespace: options.namespace,
   };
+  // A stream that fails partway leaves its text without an end of line: the error starts a new one.
+  let midLine = false;
   try {
     if (options.plan) {
       const { planWithLlm } = await import('../../llm/plan.ts');
@@ -145,16 +147,25 @@ async function runWithLlm(options: Options, config: Config & { llm: NonNullable<
       ...common,
       approval: terminalApproval(options.yes),
       progress,
-      onText: options.json ? () => undefined : write,
+      onText: options.json
+        ? () => undefined
+        : (text) => {
+            if (text) midLine = !text.endsWith('\n');
+            write(text);
+          },
     });
     if (options.json) {
       const plan = { calls: result.results.map(({ tool, args }) => ({ tool, args })) };
       const stopped = result.stopped ? { stopped: result.stopped } : {};
       write(`${JSON.stringify({ plan, results: result.results, answer: result.answer, ...stopped })}\n`);
-    } else if (result.answer && !result.answer.endsWith('\n')) write('\n');
+    } else if (midLine) {
+      write('\n');
+      midLine = false;
+    }
     if (result.stopped) throw new OperationalError(result.stopped.message);
     return exitCodeOf(result.results);
   } catch (err) {
+    if (midLine) write('\n');
     if (err instanceof LlmError) throw new OperationalError(err.message);
     throw err;
   } finally {
