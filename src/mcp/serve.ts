@@ -42,7 +42,12 @@ export function serveStdio(
   };
   input.setEncoding('utf8');
   input.on('data', onData);
-  const closed = new Promise<void>((resolve) => input.once('end', resolve));
+  // A client that went away (EPIPE on stdout, a broken stdin) ends the session instead of crashing it.
+  const closed = new Promise<void>((resolve) => {
+    input.once('end', resolve);
+    input.once('error', () => resolve());
+    output.once('error', () => resolve());
+  });
   return {
     closed,
     // Stops reading stdin, so the process can exit.
